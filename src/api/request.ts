@@ -1,7 +1,7 @@
 /**
  * The one place that talks HTTP to sauceFlex: builds the URL, enforces the timeout (a real abort,
  * not just giving up waiting), retries idempotent reads on transient failures with exponential
- * backoff and full jitter, and turns the `{code, message, response}` envelope into a value or a
+ * backoff and jitter, and turns the `{code, message, response}` envelope into a value or a
  * typed error. Used by the browser client (`client.ts`) and by the backend's admin client alike.
  */
 import type { Envelope } from './models.js';

@@ -1,0 +1,59 @@
+// Browser tests: real Chromium (Debian's), TypeScript through esbuild, the local sauceFlex stand-in
+// started here on an ephemeral loopback port and announced to every test page as `__SF_TEST__`.
+// Run through `node --import tsx` (see package.json) so this file can import the TypeScript stand-in.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+import { startStandin } from '../demo/standin/index.ts';
+
+const standin = await startStandin({ host: '127.0.0.1', port: 0 });
+process.on('exit', () => void standin.close());
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export default {
+  rootDir: fileURLToPath(new URL('..', import.meta.url)),
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  hostname: '127.0.0.1',
+  nodeResolve: { exportConditions: ['production'] },
+  concurrency: 2,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
+    }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: chromiumArgs,
+      },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="ko">
+  <head><meta charset="utf-8"></head>
+  <body>
+    <script>window.__SF_TEST__ = ${JSON.stringify({ standinOrigin: standin.origin, apiBase: standin.apiBase })};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  async serverStop() {
+    await standin.close();
+  },
+};
