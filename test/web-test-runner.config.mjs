@@ -5,28 +5,19 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from '../demo/standin/index.ts';
+import { chromiumArgs, chromiumPath } from './support/chromium.ts';
 
 const standin = await startStandin({ host: '127.0.0.1', port: 0 });
 process.on('exit', () => void standin.close());
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 export default {
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['production'] },
-  concurrency: 2,
+  // Test files share one stand-in (its faults, counters and reset): one file at a time.
+  concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
@@ -39,9 +30,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath(),
         headless: true,
-        args: chromiumArgs,
+        args: ['--headless=new', ...chromiumArgs],
       },
     }),
   ],

@@ -113,10 +113,16 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** True when retrying the same idempotent request may succeed. */
+/**
+ * True when retrying the same idempotent request may succeed. sauceFlex sends its business refusals
+ * (FA1012 no such partner, FA1018 no such curation, FA1026, …) with HTTP 500, as the guide's
+ * "Response Code 500: {code: some-code}" says: those are decided by their code, not their status,
+ * and only FA1011 (internal error) among the guide's codes is worth another try.
+ */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof SauceflexError)) return false;
   if (error.kind === 'network' || error.kind === 'timeout') return true;
+  if (error instanceof ApiError && /^FA\d{4}$/.test(error.code) && error.code !== 'FA1011') return false;
   const status = (error as Partial<ApiError & HttpError>).status;
   return status !== undefined && RETRY_STATUSES.has(status);
 }

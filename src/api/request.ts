@@ -91,6 +91,8 @@ export async function requestEnvelope<T>(options: RequestOptions): Promise<Envel
 }
 
 async function attemptOnce<T>(method: HttpMethod, url: string, options: RequestOptions): Promise<EnvelopeResult<T>> {
+  // Checked before the timer starts: throwing after it would leave the timer running.
+  if (options.signal?.aborted) throw new AbortedError(method, url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   let timedOut = false;
@@ -99,7 +101,6 @@ async function attemptOnce<T>(method: HttpMethod, url: string, options: RequestO
     controller.abort();
   }, timeoutMs);
   const onCallerAbort = () => controller.abort();
-  if (options.signal?.aborted) throw new AbortedError(method, url);
   options.signal?.addEventListener('abort', onCallerAbort, { once: true });
 
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };

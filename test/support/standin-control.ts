@@ -4,52 +4,9 @@
  * which exist only on the stand-in, never on our backend.
  */
 
-/** Route ids the stand-in knows; a fault or a counter names one of these (or '*' for all). */
-export type StandinRoute =
-  | 'authorize'
-  | 'token.refresh'
-  | 'token.delete'
-  | 'token.validation'
-  | 'broadcast.latest'
-  | 'broadcast.schedule'
-  | 'broadcast.one'
-  | 'curation.list'
-  | 'curation.detail'
-  | 'product.get'
-  | 'payments.batch'
-  | 'payment.single'
-  | 'payment.update'
-  | 'payment.cancel'
-  | 'coupons.list'
-  | 'coupons.issue'
-  | 'media';
-
-/**
- * - error500: HTTP 500 with the envelope `{code: 'FA1011', message}`
- * - html502: HTTP 502 with an HTML body, as a proxy in front of the API would send
- * - malformed: HTTP 200 with a body that is not valid JSON
- * - wrongShape: HTTP 200, SU0000, but `response` is not what the guide promises
- * - expiredToken: FA1008 (HTTP 401) on routes that check a token (admin or viewer)
- * - delay: answer normally after `delayMs`
- * - trickle: send the normal body a few bytes at a time over `delayMs`
- * - reset: drop the connection without an answer
- */
-export type FaultKind = 'error500' | 'html502' | 'malformed' | 'wrongShape' | 'expiredToken' | 'delay' | 'trickle' | 'reset';
-
-export interface Fault {
-  route: StandinRoute | '*';
-  kind: FaultKind;
-  delayMs?: number;
-  /** Apply to this many matching requests, then clear itself. Unset: until cleared. */
-  times?: number;
-}
-
-export interface StandinState {
-  /** Requests received per route id (control routes not counted). */
-  counts: Partial<Record<StandinRoute, number>>;
-  /** Payment records currently held (registered and not deleted). */
-  payments: number;
-}
+// The contract's types live with the stand-in (demo/standin/contract.ts); re-exported here under the same names.
+export type { StandinRoute, FaultKind, Fault, StandinState } from '../../demo/standin/contract.js';
+import type { Fault, StandinState } from '../../demo/standin/contract.js';
 
 export function standinOrigin(): string {
   const fromWindow = (globalThis as { __SF_TEST__?: { standinOrigin?: string } }).__SF_TEST__?.standinOrigin;

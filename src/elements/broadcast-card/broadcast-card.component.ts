@@ -1,0 +1,192 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import type { Broadcast } from '../../api/models.js';
+import '../../events/broadcast-select.js';
+import { dayLabel, formatCount, formatDuration, formatTime, parseApiDate } from '../../i18n/format.js';
+import { msg } from '../../i18n/messages.js';
+import { broadcastThumbnail, durationSeconds, playerUrl, representative, shopperState, type ShopperState } from '../../shared/broadcast-view.js';
+import { SauceflexElement } from '../../shared/sauceflex-element.js';
+import { safeUrl } from '../../shared/safe-url.js';
+import { loadBroadcast } from '../../store/broadcasts.js';
+import { sessionStore } from '../../store/session.js';
+import { StoreController } from '../../store/store-controller.js';
+import { startSession } from '../../session/viewer-session.js';
+import styles from './broadcast-card.styles.js';
+
+const PRODUCT_THUMBS = 3;
+
+/**
+ * @summary One broadcast: picture, state badge, title, time, shop and its first products. Opens the
+ * sauceFlex player (the broadcast's `outputPath` with the viewer token as `accessToken`).
+ *
+ * Usable alone with `broadcast-id`, or given a `broadcast` object (as `<sf-schedule>` does).
+ *
+ * @event sf-broadcast-select - The shopper chose the broadcast. Cancelable: cancel it to open the
+ *   player yourself (a modal, an SPA route). `detail: { broadcast, url, target }`.
+ *
+ * @csspart card - The link (or box, when the broadcast cannot be opened) around everything.
+ * @csspart thumbnail - The picture's frame. @csspart badge - The state badge (LIVE, 방송 예정, …).
+ * @csspart title - The broadcast name. @csspart meta - Time and counters. @csspart shop - Shop name and logo.
+ * @csspart products - The first products' thumbnails.
+ *
+ * @cssproperty --sf-thumbnail-aspect-ratio - Picture ratio (default 3 / 4).
+ * @cssproperty --sf-card-thumb-width - Picture width in the list variant (default 7.5rem).
+ * @cssproperty --sf-radius - Corner radius (default 12px). @cssproperty --sf-accent - LIVE colour (default #e5203a).
+ * @cssproperty --sf-surface - Card background (default #fff). @cssproperty --sf-text - Text colour.
+ * @cssproperty --sf-text-muted - Secondary text colour. @cssproperty --sf-border - Border colour.
+ * @cssproperty --sf-font-family - Font stack. @cssproperty --sf-focus-ring - Focus outline colour.
+ */
+export class SfBroadcastCard extends SauceflexElement {
+  static override styles = styles;
+
+  private readonly token = new StoreController(this, sessionStore, (state) => state.token);
+
+  private readonly loader = new Task(this, {
+    task: async ([broadcastId, apiBase, partnerId], { signal }) => {
+      if (!broadcastId || !partnerId) return undefined;
+      return loadBroadcast({ apiBase, partnerId }, broadcastId, { signal });
+    },
+    args: () => [this.broadcast ? undefined : this.broadcastId, this.config.apiBase, this.config.partnerId] as const,
+  });
+
+  /** The broadcast to show; set by `<sf-schedule>`, or loaded from `broadcast-id`. */
+  @property({ attribute: false }) broadcast?: Broadcast;
+  /** Load and show this broadcast by id (when no `broadcast` object is given). */
+  @property({ attribute: 'broadcast-id' }) broadcastId?: string;
+  /** Where the player opens: `_self` (default), `_blank`, or a frame name. */
+  @property() target = '_self';
+  /** list (picture left), feed (picture on top, default) or grid (text over the picture). */
+  @property({ reflect: true }) variant: 'list' | 'feed' | 'grid' = 'feed';
+  /** The clock the state and labels are computed against (ms); the schedule passes its own. */
+  @property({ attribute: false }) now?: number;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    startSession(this.config.tokenEndpoint);
+  }
+
+  private get shown(): Broadcast | undefined {
+    return this.broadcast ?? this.loader.value ?? undefined;
+  }
+
+  private onActivate(event: MouseEvent, broadcast: Broadcast, url: string | undefined): void {
+    // Modified and middle clicks are the browser's (a new tab, a download): we do not intercept them.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const proceed = this.emit('sf-broadcast-select', { broadcast, url, target: this.target }, { cancelable: true });
+    if (!proceed) event.preventDefault();
+  }
+
+  override render() {
+    // Only a card that must load by id needs the API settings; without either it is a placeholder.
+    const problems = this.broadcast || !this.broadcastId ? [] : this.checkConfig();
+    const lang = this.config.lang;
+    if (problems.length) {
+      return html`<div class="card message" part="card" role="alert">${msg(lang, 'error.config', { detail: problems.map((p) => p.message).join(', ') })}</div>`;
+    }
+    const broadcast = this.shown;
+    if (broadcast) return this.renderBroadcast(broadcast);
+    if (this.loader.status === TaskStatus.COMPLETE && this.broadcastId) {
+      return html`<div class="card message" part="card" role="status">${msg(lang, 'card.notFound')}</div>`;
+    }
+    if (this.loader.status === TaskStatus.ERROR) {
+      return html`<div class="card message" part="card" role="alert">
+        <span>${msg(lang, 'error.load')}</span>
+        <button @click=${() => this.loader.run()}>${msg(lang, 'error.retry')}</button>
+      </div>`;
+    }
+    return this.renderSkeleton();
+  }
+
+  private renderSkeleton() {
+    return html`<div class="card skeleton" part="card" aria-busy="true" aria-label=${msg(this.config.lang, 'schedule.loading')}>
+      <div class="thumb" part="thumbnail"></div>
+      <div class="body"><div class="line"></div><div class="line short"></div></div>
+    </div>`;
+  }
+
+  private renderBroadcast(broadcast: Broadcast) {
+    const { lang, timeZone } = this.config;
+    const now = this.now ?? Date.now();
+    const state = shopperState(broadcast, now);
+    const start = parseApiDate(broadcast.programmingStartDt);
+    const url = state === 'cancelled' ? undefined : playerUrl(broadcast, this.token.value);
+    const when = start ? `${dayLabel(start, new Date(now), lang, timeZone)} ${formatTime(start, lang, timeZone)}` : '';
+    const label = [broadcast.broadcastName, this.stateLabel(state), when, broadcast.shopName].filter(Boolean).join(', ');
+    const inner = this.renderInner(broadcast, state, when);
+    return url
+      ? // The link's name is its visible text (state, title, time, shop), read in that order.
+        html`<a class="card" part="card" href=${url} target=${this.target} rel=${this.target === '_self' ? nothing : 'noopener'}
+          @click=${(e: MouseEvent) => this.onActivate(e, broadcast, url)}>${inner}</a>`
+      : html`<div class="card" part="card" role="group" aria-label=${label} aria-disabled=${state === 'cancelled' ? 'true' : nothing}>${inner}</div>`;
+  }
+
+  private renderInner(broadcast: Broadcast, state: ShopperState, when: string) {
+    const { lang } = this.config;
+    const thumbnail = broadcastThumbnail(broadcast);
+    const seconds = durationSeconds(broadcast);
+    const viewers = broadcast.room?.incomingCounterInfo;
+    const logo = safeUrl(broadcast.partnerProfileImageUrl);
+    const products = Array.isArray(broadcast.productListDetail) ? broadcast.productListDetail : [];
+    return html`
+      <div class="thumb" part="thumbnail">
+        ${thumbnail ? html`<img src=${thumbnail} alt="" loading="lazy" decoding="async" />` : nothing}
+        <span class="badge ${state}" part="badge">${this.stateLabel(state)}</span>
+        ${state === 'replay' && seconds ? html`<span class="duration">${clock(seconds)}</span>` : nothing}
+      </div>
+      <div class="body">
+        <span class="title ${state === 'cancelled' ? 'cancelled-text' : ''}" part="title">${broadcast.broadcastName}</span>
+        <span class="meta" part="meta">
+          ${state === 'live' || state === 'interrupted'
+            ? typeof viewers === 'number' ? msg(lang, 'card.viewers', { n: formatCount(viewers, lang) }) : ''
+            : state === 'replay' && seconds ? `${when} · ${formatDuration(seconds * 1000, lang)}` : when}
+        </span>
+        ${broadcast.shopName
+          ? html`<span class="shop" part="shop">${logo ? html`<img src=${logo} alt="" loading="lazy" />` : nothing}${broadcast.shopName}</span>`
+          : nothing}
+        ${products.length ? this.renderProducts(products) : nothing}
+      </div>
+    `;
+  }
+
+  private renderProducts(products: NonNullable<Broadcast['productListDetail']>) {
+    const { lang } = this.config;
+    const first = products.slice(0, PRODUCT_THUMBS);
+    const rest = products.length - first.length;
+    // Decorative inside the link: product names would drown the broadcast's own name.
+    return html`<ul class="products" part="products" aria-hidden="true" title=${msg(lang, 'card.products', { n: products.length })}>
+      ${first.map((product) => {
+        const src = representative(product.productThumbnailUrlList);
+        return html`<li>${src ? html`<img src=${src} alt="" loading="lazy" />` : nothing}</li>`;
+      })}
+      ${rest > 0 ? html`<li class="more">+${rest}</li>` : nothing}
+    </ul>`;
+  }
+
+  private stateLabel(state: ShopperState): string {
+    const lang = this.config.lang;
+    switch (state) {
+      case 'live':
+        return msg(lang, 'state.live');
+      case 'interrupted':
+        return msg(lang, 'state.paused');
+      case 'converting':
+        return msg(lang, 'state.converting');
+      case 'replay':
+        return msg(lang, 'state.replay');
+      case 'cancelled':
+        return msg(lang, 'state.cancel');
+      default:
+        return msg(lang, 'state.upcoming');
+    }
+  }
+}
+
+/** 134.6 → "2:14"; an hour or more → "1:02:14". */
+function clock(seconds: number): string {
+  const s = Math.floor(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}

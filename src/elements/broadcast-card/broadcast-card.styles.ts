@@ -1,0 +1,233 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    --sf-card-radius: var(--sf-radius, 12px);
+    --sf-card-background: var(--sf-surface, #fff);
+    --sf-card-color: var(--sf-text, #1d1d1f);
+    --sf-card-muted: var(--sf-text-muted, #595960);
+    --sf-card-border: var(--sf-border, #e6e6e9);
+    --sf-live-color: var(--sf-accent, #e5203a);
+    --sf-thumbnail-aspect-ratio: 3 / 4;
+    --sf-card-thumb-width: 7.5rem;
+    display: block;
+    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
+    color: var(--sf-card-color);
+    contain: layout style;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  .card {
+    display: grid;
+    gap: 0.5rem;
+    height: 100%;
+    box-sizing: border-box;
+    color: inherit;
+    text-decoration: none;
+    background: var(--sf-card-background);
+    border: 1px solid var(--sf-card-border);
+    border-radius: var(--sf-card-radius);
+    padding: 0.5rem;
+    outline-offset: 2px;
+  }
+  a.card:hover .title {
+    text-decoration: underline;
+  }
+  a.card:focus-visible {
+    outline: 3px solid var(--sf-focus-ring, #2563eb);
+  }
+  .card[aria-disabled='true'] {
+    opacity: 0.7;
+  }
+
+  /* list: picture left, text right */
+  :host([variant='list']) .card {
+    grid-template-columns: var(--sf-card-thumb-width) 1fr;
+    align-items: start;
+  }
+  /* grid (image layout): the picture is the card, text laid over it */
+  :host([variant='grid']) .card {
+    position: relative;
+    padding: 0;
+    overflow: hidden;
+  }
+  :host([variant='grid']) .body {
+    position: absolute;
+    inset: auto 0 0 0;
+    padding: 2.5rem 0.625rem 0.625rem;
+    color: #fff;
+    background: linear-gradient(transparent, rgb(0 0 0 / 0.72));
+  }
+  :host([variant='grid']) .meta,
+  :host([variant='grid']) .shop {
+    color: rgb(255 255 255 / 0.85);
+  }
+  :host([variant='grid']) .products {
+    display: none;
+  }
+
+  .thumb {
+    position: relative;
+    aspect-ratio: var(--sf-thumbnail-aspect-ratio);
+    border-radius: calc(var(--sf-card-radius) - 4px);
+    overflow: hidden;
+    background: var(--sf-skeleton, #ececef);
+  }
+  :host([variant='grid']) .thumb {
+    border-radius: 0;
+  }
+  .thumb img {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+
+  .badge {
+    position: absolute;
+    top: 0.5rem;
+    left: 0.5rem;
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    font-weight: 700;
+    letter-spacing: 0.02em;
+    color: #fff;
+    background: rgb(0 0 0 / 0.6);
+  }
+  .badge.live {
+    background: var(--sf-live-color);
+  }
+  .badge.live::before {
+    content: '';
+    display: inline-block;
+    width: 0.45em;
+    height: 0.45em;
+    margin-right: 0.35em;
+    border-radius: 50%;
+    background: currentColor;
+    vertical-align: 0.1em;
+  }
+  .badge.cancelled {
+    background: #555;
+  }
+  .duration {
+    position: absolute;
+    right: 0.5rem;
+    bottom: 0.5rem;
+    padding: 0 0.375rem;
+    border-radius: 4px;
+    font-size: 0.75rem;
+    color: #fff;
+    background: rgb(0 0 0 / 0.6);
+  }
+  :host([variant='grid']) .duration {
+    top: 0.5rem;
+    bottom: auto;
+  }
+
+  .body {
+    display: grid;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .title {
+    margin: 0;
+    font-size: var(--sf-card-title-size, 0.95rem);
+    font-weight: 600;
+    line-height: 1.35;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+  }
+  .meta,
+  .shop {
+    font-size: 0.8rem;
+    color: var(--sf-card-muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .cancelled-text {
+    text-decoration: line-through;
+  }
+  .shop {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+  }
+  .shop img {
+    width: 1.25rem;
+    height: 1.25rem;
+    border-radius: 50%;
+    object-fit: cover;
+    flex: none;
+  }
+
+  .products {
+    display: flex;
+    gap: 0.25rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .products li {
+    position: relative;
+    width: 2.5rem;
+    height: 2.5rem;
+    border-radius: 6px;
+    overflow: hidden;
+    background: var(--sf-skeleton, #ececef);
+    flex: none;
+  }
+  .products img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .products .more {
+    display: grid;
+    place-items: center;
+    font-size: 0.75rem;
+    color: var(--sf-card-muted);
+  }
+
+  /* Skeleton: the same boxes as the content, so nothing moves when data arrives. */
+  .skeleton .line {
+    height: 0.9rem;
+    border-radius: 4px;
+    background: var(--sf-skeleton, #ececef);
+  }
+  .skeleton .line.short {
+    width: 60%;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .thumb,
+    .skeleton .line {
+      animation: sf-pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes sf-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  .message {
+    padding: 1rem;
+    font-size: 0.875rem;
+    color: var(--sf-card-muted);
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    padding: 0.375rem 0.875rem;
+    border-radius: 999px;
+    border: 1px solid var(--sf-card-border);
+    background: var(--sf-card-background);
+    color: inherit;
+  }
+`;

@@ -1,0 +1,11 @@
+import { SfCountdown } from './countdown.component.js';
+
+export { SfCountdown };
+
+if (!customElements.get('sf-countdown')) customElements.define('sf-countdown', SfCountdown);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sf-countdown': SfCountdown;
+  }
+}

@@ -1,0 +1,436 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Coupon } from '../../api/models.js';
+import { ApiError, SauceflexError } from '../../api/errors.js';
+import { ErrorCode } from '../../api/models.js';
+import { defaultIssueEndpoint, listCoupons } from '../../coupons/coupon-api.js';
+import '../../events/coupon-issue.js';
+import '../../events/login-required.js';
+import { couponMsg, formatOpening, formatValidity, type CouponMessageKey } from '../../i18n/coupon.js';
+import { formatMoney, formatPercent } from '../../i18n/format.js';
+import { msg } from '../../i18n/messages.js';
+import { SauceflexElement } from '../../shared/sauceflex-element.js';
+import { getViewerToken, startSession } from '../../session/viewer-session.js';
+import type { SfConfig } from '../../store/config.js';
+import { couponStore, issueCoupon, issueStateOf, rememberCoupons, type IssueOutcome } from '../../store/coupons.js';
+import { sessionStore } from '../../store/session.js';
+import { shallowEqual, StoreController } from '../../store/store-controller.js';
+import { ACTIONABLE, couponViewState, nextBoundary, parseIdList, visibleCoupons, type CouponViewState } from './coupon-view.js';
+import styles from './coupon-panel.styles.js';
+
+type Status = 'loading' | 'ready' | 'error';
+
+/** setTimeout's ceiling is ~24.8 days; re-check at least this often for coupons that open later. */
+const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
+
+const BUTTON_LABEL: Record<CouponViewState, CouponMessageKey> = {
+  available: 'button.get',
+  login: 'button.login',
+  issuing: 'button.issuing',
+  issued: 'button.issued',
+  'already-issued': 'button.already',
+  failed: 'button.retry',
+  error: 'button.retry',
+  unauthorized: 'button.retry',
+  exhausted: 'button.exhausted',
+  upcoming: 'button.upcoming',
+  expired: 'button.expired',
+  unknown: 'button.unknown',
+};
+
+const ANNOUNCEMENT: Record<IssueOutcome['status'], CouponMessageKey> = {
+  issued: 'announce.issued',
+  'already-issued': 'announce.already',
+  failed: 'announce.failed',
+  exhausted: 'announce.exhausted',
+  unknown: 'announce.unknown',
+  unauthorized: 'announce.unauthorized',
+  error: 'announce.error',
+  'login-required': 'announce.login',
+};
+
+/**
+ * @summary The shop's coupons for a broadcast or for some products, each with its discount,
+ * minimum order, validity and what is left, and a button that issues it to the signed-in shopper.
+ *
+ * The list comes from the shop's own coupon API (the guide's 쿠폰 연동): GET `coupon-endpoint` with
+ * `accessToken` and `broadcastId`, or — with `external-product-ids` — POST it with `accessToken` and
+ * `externalProductIds`. A coupon is issued by POSTing `coupon-issue-endpoint` (by default
+ * `coupon-endpoint` + `/issue`) with `accessToken`, `couponId` and `broadcastId`: once however often
+ * the button is pressed and however many panels show the coupon (they share one store), never
+ * shown as issued before the shop says so. A guest's press dispatches `sf-login-required` and sends
+ * nothing. An expired token (FA1008) is refreshed through the session and the issue sent once more.
+ *
+ * Coupons with `isShow: false` are never shown; expired ones are hidden unless `show-expired`
+ * (then marked and not issuable); ones not yet open are shown, marked, and not issuable until
+ * `startDt` (the panel re-renders when a coupon opens or ends). Results are announced in a polite
+ * live region.
+ *
+ * @event sf-coupon-issue - The shop answered an issue this panel sent: `{coupon, status, code?, broadcastId?}`.
+ * @event sf-login-required - A guest pressed "get", or the shop refused the token: `{couponId, broadcastId?, reason}`. Open the shop's login.
+ *
+ * @csspart list - The list of coupons. @csspart coupon - One coupon (also `coupon-<state>`).
+ * @csspart discount - The discount block ("10%" / "₩3,000" and the cap). @csspart amount - The discount value.
+ * @csspart cap - "최대 ₩10,000 할인". @csspart body - Name and conditions. @csspart name - The coupon's name.
+ * @csspart minimum - The minimum order. @csspart validity - The validity range. @csspart remaining - What is left.
+ * @csspart note - "opens on …", "expired", a failure message. @csspart issue-button - The button (also `issue-button-<state>`).
+ * @csspart status - Empty and error messages. @csspart retry - The error state's retry button.
+ * @csspart announcer - The (visually hidden) live region.
+ *
+ * @cssproperty --sf-coupon-accent - Discount colour and the button's fill (default `--sf-accent`, #e5203a).
+ * @cssproperty --sf-coupon-on-accent - Text on the accent (default #fff).
+ * @cssproperty --sf-coupon-background - A coupon's background (default `--sf-surface`, #fff).
+ * @cssproperty --sf-coupon-border - A coupon's border colour (default `--sf-border`, #e6e6e9).
+ * @cssproperty --sf-coupon-radius - A coupon's corner radius (default `--sf-radius`, 12px).
+ * @cssproperty --sf-coupon-gap - Space between coupons (default 0.75rem).
+ * @cssproperty --sf-coupon-min-height - A coupon's height, also the skeleton's (default 7.5rem).
+ * @cssproperty --sf-coupon-discount-width - Width of the discount block (default 6.5rem).
+ */
+export class SfCouponPanel extends SauceflexElement {
+  static override styles = styles;
+
+  protected readonly coupons = new StoreController(this, couponStore, (s) => s);
+  protected readonly session = new StoreController(
+    this,
+    sessionStore,
+    (s) => ({ status: s.status, isMember: s.isMember && !!s.token, memberId: s.claims?.memberId }),
+    shallowEqual,
+  );
+
+  @state() private ids: string[] = [];
+  @state() private status: Status = 'loading';
+  @state() private failure?: unknown;
+  @state() private announcement = '';
+
+  /** The shop's coupon list endpoint (overrides `<sf-config coupon-endpoint>`). */
+  @property({ attribute: 'coupon-endpoint' }) couponEndpoint?: string;
+  /** The shop's coupon issue endpoint; by default `coupon-endpoint` + `/issue`. */
+  @property({ attribute: 'coupon-issue-endpoint' }) couponIssueEndpoint?: string;
+  /** The broadcast whose coupons to show (GET list), and sent with each issue. */
+  @property({ attribute: 'broadcast-id' }) broadcastId?: string;
+  /** Comma-separated shop product codes: the list is then POSTed with `externalProductIds`. */
+  @property({ attribute: 'external-product-ids' }) externalProductIds?: string;
+  /** Show expired coupons (marked, not issuable) instead of hiding them. */
+  @property({ attribute: 'show-expired', type: Boolean }) showExpired = false;
+  /** Placeholder coupons while loading (1–6, default 2). */
+  @property({ attribute: 'skeleton-count', type: Number }) skeletonCount = 2;
+  /** Milliseconds to wait for the shop's coupon API per request (default 10000). */
+  @property({ type: Number }) timeout = 10_000;
+
+  private queryKey = '';
+  private viewerKey = '';
+  private loadController?: AbortController;
+  private clockTimer?: ReturnType<typeof setTimeout>;
+  private announceTimer?: ReturnType<typeof setTimeout>;
+
+  protected override ownConfig(): SfConfig {
+    return { ...super.ownConfig(), couponEndpoint: this.couponEndpoint, couponIssueEndpoint: this.couponIssueEndpoint };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page: the next update loads again.
+    this.queryKey = '';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loadController?.abort();
+    this.loadController = undefined;
+    clearTimeout(this.clockTimer);
+    clearTimeout(this.announceTimer);
+    this.clockTimer = this.announceTimer = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    startSession(this.config.tokenEndpoint);
+    const session = this.session.value;
+    // Wait for the token: a list asked for with it says which coupons the member already has.
+    if (session.status === 'loading') return;
+    const viewer = session.isMember ? `member:${session.memberId ?? ''}` : 'guest';
+    const query = JSON.stringify([this.config.couponEndpoint, this.broadcastId ?? '', this.productIds]);
+    if ((query !== this.queryKey || viewer !== this.viewerKey) && this.checkConfig(this.needs).length === 0) {
+      // Only the viewer changed (signed in, say): refresh what is shown in place.
+      const quiet = query === this.queryKey && this.status === 'ready';
+      this.queryKey = query;
+      this.viewerKey = viewer;
+      void this.load(quiet);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.scheduleClock();
+  }
+
+  private get needs(): (keyof SfConfig)[] {
+    return this.config.couponIssueEndpoint ? ['couponEndpoint', 'couponIssueEndpoint'] : ['couponEndpoint'];
+  }
+
+  private get productIds(): string[] {
+    return parseIdList(this.externalProductIds);
+  }
+
+  private get issueEndpoint(): string {
+    return this.config.couponIssueEndpoint ?? defaultIssueEndpoint(this.config.couponEndpoint!);
+  }
+
+  private get timeoutMs(): number | undefined {
+    const value = Number(this.timeout);
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+  }
+
+  /**
+   * One list request with the member's token when there is one. FA1008: the token is refreshed and
+   * the list asked for once more; FA1007: asked for without a token (coupons still show, without
+   * `isIssued`).
+   */
+  private async fetchList(signal?: AbortSignal): Promise<{ items: Coupon[]; memberId?: string }> {
+    const session = sessionStore.getState();
+    const token = session.isMember ? session.token : undefined;
+    const ask = (accessToken: string | undefined) =>
+      listCoupons({
+        endpoint: this.config.couponEndpoint!,
+        accessToken,
+        broadcastId: this.broadcastId || undefined,
+        externalProductIds: this.productIds,
+        signal,
+        timeoutMs: this.timeoutMs,
+        onInvalid: (error) => console.warn('[sauceflex] <sf-coupon-panel>', error.message),
+      });
+    try {
+      const page = await ask(token);
+      return { items: page.items, memberId: token ? session.claims?.memberId : undefined };
+    } catch (error) {
+      if (!token || !(error instanceof ApiError)) throw error;
+      if (error.code === ErrorCode.expiredToken) {
+        const fresh = await getViewerToken({ forceRefresh: true }).catch(() => undefined);
+        const now = sessionStore.getState();
+        if (fresh && now.isMember) return { items: (await ask(fresh)).items, memberId: now.claims?.memberId };
+      }
+      if (error.code === ErrorCode.expiredToken || error.code === ErrorCode.invalidToken) {
+        return { items: (await ask(undefined)).items };
+      }
+      throw error;
+    }
+  }
+
+  /** Load the list; `quiet` keeps what is shown (no skeleton, a failure keeps the old list). */
+  private async load(quiet = false): Promise<void> {
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
+    if (!quiet) {
+      this.status = 'loading';
+      this.ids = [];
+    }
+    try {
+      const { items, memberId } = await this.fetchList(controller.signal);
+      if (controller.signal.aborted) return;
+      rememberCoupons(items, memberId);
+      this.ids = items.map((coupon) => coupon.couponId);
+      this.status = 'ready';
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const text = error instanceof Error ? error.message : String(error);
+      if (quiet) {
+        console.warn('[sauceflex] <sf-coupon-panel> refresh failed:', text);
+        return;
+      }
+      this.failure = error;
+      this.status = 'error';
+      console.error('[sauceflex] <sf-coupon-panel> could not load coupons:', text);
+    }
+  }
+
+  /** Re-render when a shown coupon opens or ends. */
+  private scheduleClock(): void {
+    clearTimeout(this.clockTimer);
+    this.clockTimer = undefined;
+    if (!this.isConnected || this.status !== 'ready') return;
+    const now = Date.now();
+    const next = nextBoundary(this.shownCoupons(now), now);
+    if (next === undefined) return;
+    this.clockTimer = setTimeout(() => this.requestUpdate(), Math.min(MAX_TIMER_MS, next - now + 50));
+  }
+
+  private shownCoupons(now: number): Coupon[] {
+    const known = this.coupons.value.coupons;
+    const list = this.ids.map((id) => known[id]).filter((coupon): coupon is Coupon => coupon !== undefined);
+    return visibleCoupons(list, now, this.showExpired);
+  }
+
+  private viewStateOf(coupon: Coupon, now: number): CouponViewState {
+    const session = this.session.value;
+    const issue = issueStateOf(this.coupons.value, coupon.couponId, session.memberId);
+    return couponViewState(coupon, issue, now, session.isMember);
+  }
+
+  private async onIssueClick(coupon: Coupon): Promise<void> {
+    // aria-disabled buttons still receive clicks: only actionable states go on.
+    if (!ACTIONABLE.has(this.viewStateOf(coupon, Date.now()))) return;
+    await this.issue(coupon.couponId);
+  }
+
+  private announce(text: string): void {
+    // Cleared first, so the same message twice in a row is spoken twice.
+    clearTimeout(this.announceTimer);
+    this.announcement = '';
+    this.announceTimer = setTimeout(() => {
+      this.announcement = text;
+    }, 100);
+  }
+
+  /**
+   * Issue a coupon shown in this panel, as its button does: the guest check, the single flight, the
+   * token refresh, then `sf-coupon-issue` / `sf-login-required` and an announcement — from this
+   * panel only when it started the request. Resolves with the outcome.
+   */
+  async issue(couponId: string): Promise<IssueOutcome> {
+    if (this.checkConfig(this.needs).length) throw new Error(`<sf-coupon-panel> cannot issue: ${this.checkConfig(this.needs).map((p) => p.message).join(', ')}`);
+    const broadcastId = this.broadcastId || undefined;
+    const outcome = await issueCoupon({
+      endpoint: this.issueEndpoint,
+      couponId,
+      broadcastId,
+      timeoutMs: this.timeoutMs,
+      recheck: async () => {
+        const { items, memberId } = await this.fetchList();
+        rememberCoupons(items, memberId);
+        return items.find((item) => item.couponId === couponId);
+      },
+    });
+    if (!outcome.initiated) return outcome;
+    const lang = this.config.lang;
+    const coupon = (outcome.status !== 'login-required' ? outcome.coupon : undefined) ?? couponStore.getState().coupons[couponId];
+    const name = coupon?.couponName ?? couponId;
+    if (outcome.status === 'login-required') {
+      this.emit('sf-login-required', { couponId, broadcastId, reason: 'guest' });
+    } else {
+      if (coupon) this.emit('sf-coupon-issue', { coupon, status: outcome.status, code: outcome.code, broadcastId });
+      if (outcome.status === 'unauthorized') this.emit('sf-login-required', { couponId, broadcastId, reason: outcome.reason ?? 'invalid-token' });
+      if (outcome.status === 'error') {
+        console.error('[sauceflex] <sf-coupon-panel> coupon issue failed:', outcome.error instanceof Error ? outcome.error.message : outcome.error);
+      }
+    }
+    this.announce(couponMsg(lang, ANNOUNCEMENT[outcome.status], { name }));
+    return outcome;
+  }
+
+  /** Load the list again (the error state's retry button). */
+  retry(): Promise<void> {
+    return this.load();
+  }
+
+  override render() {
+    return html`${this.renderContent()}
+      <div class="visually-hidden" part="announcer" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+  }
+
+  private renderContent() {
+    const lang = this.config.lang;
+    const problems = this.checkConfig(this.needs);
+    if (problems.length) {
+      return html`<div class="status" part="status" role="alert">${msg(lang, 'error.config', { detail: problems.map((p) => p.message).join(', ') })}</div>`;
+    }
+    if (this.status === 'loading') return this.renderSkeleton();
+    if (this.status === 'error') {
+      return html`<div class="status" part="status" role="alert">
+        <p>${this.failureMessage()}</p>
+        <button class="retry" part="retry" @click=${() => this.retry()}>${msg(lang, 'error.retry')}</button>
+      </div>`;
+    }
+    const now = Date.now();
+    const shown = this.shownCoupons(now);
+    if (shown.length === 0) {
+      return html`<div class="status" part="status" role="status"><p>${couponMsg(lang, 'coupon.empty')}</p></div>`;
+    }
+    return html`<ul class="list" part="list" role="list" aria-label=${couponMsg(lang, 'coupon.list')}>
+      ${repeat(shown, (coupon) => coupon.couponId, (coupon) => this.renderCoupon(coupon, now))}
+    </ul>`;
+  }
+
+  private renderCoupon(coupon: Coupon, now: number) {
+    const { lang, timeZone } = this.config;
+    const view = this.viewStateOf(coupon, now);
+    const actionable = ACTIONABLE.has(view);
+    const rate = coupon.dcType === 'Rate';
+    const value = rate ? formatPercent(coupon.dcRate, lang) : formatMoney(coupon.dcPrice, lang);
+    const cap = rate && coupon.limitMaxPrice > 0 ? couponMsg(lang, 'coupon.cap', { amount: formatMoney(coupon.limitMaxPrice, lang) }) : '';
+    const minimum = coupon.possiblePrice > 0
+      ? couponMsg(lang, 'coupon.minimum', { amount: formatMoney(coupon.possiblePrice, lang) })
+      : couponMsg(lang, 'coupon.noMinimum');
+    const start = new Date(coupon.startDt);
+    const end = new Date(coupon.endDt);
+    const remaining = coupon.maxIssueCount > 0 ? couponMsg(lang, 'coupon.left', { n: coupon.maxIssueCount.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US') }) : couponMsg(lang, 'coupon.exhausted');
+    const note = this.noteOf(view, start);
+    const nameId = `coupon-name-${this.idFor(coupon.couponId)}`;
+    const buttonId = `coupon-button-${this.idFor(coupon.couponId)}`;
+    return html`<li class="coupon" part="coupon coupon-${view}" data-coupon-id=${coupon.couponId} data-state=${view}>
+      <div class="discount" part="discount">
+        <span class="amount" part="amount">${couponMsg(lang, 'coupon.discount', { value })}</span>
+        ${cap ? html`<span class="cap" part="cap">${cap}</span>` : nothing}
+      </div>
+      <div class="body" part="body">
+        <p class="name" part="name" id=${nameId}>${coupon.couponName}</p>
+        <p class="minimum" part="minimum">${minimum}</p>
+        <p class="validity" part="validity"><span class="visually-hidden">${couponMsg(lang, 'coupon.validity')} </span>${formatValidity(start, end, lang, timeZone, new Date(now))}</p>
+        <p class="remaining" part="remaining">${remaining}</p>
+        ${note ? html`<p class="note" part="note">${note}</p>` : nothing}
+      </div>
+      <div class="action">
+        <button class="issue" part="issue-button issue-button-${view}" type="button" id=${buttonId}
+          aria-labelledby="${buttonId} ${nameId}"
+          aria-disabled=${actionable ? 'false' : 'true'} aria-busy=${view === 'issuing' ? 'true' : 'false'}
+          @click=${() => this.onIssueClick(coupon)}>${couponMsg(lang, BUTTON_LABEL[view])}</button>
+      </div>
+    </li>`;
+  }
+
+  private noteOf(view: CouponViewState, start: Date): string {
+    const { lang, timeZone } = this.config;
+    switch (view) {
+      case 'upcoming':
+        return couponMsg(lang, 'coupon.upcoming', { date: formatOpening(start, lang, timeZone) });
+      case 'expired':
+        return couponMsg(lang, 'coupon.expired');
+      case 'failed':
+        return couponMsg(lang, 'coupon.failed');
+      case 'error':
+        return couponMsg(lang, 'coupon.error.issue');
+      case 'unauthorized':
+        return couponMsg(lang, 'coupon.unauthorized');
+      default:
+        return '';
+    }
+  }
+
+  /** A coupon id made safe for an id attribute (ids are the shop's, any text). */
+  private idFor(couponId: string): string {
+    return Array.from(couponId, (ch) => (/[\w-]/.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16)}`)).join('');
+  }
+
+  private renderSkeleton() {
+    const lang = this.config.lang;
+    const count = Math.min(6, Math.max(1, Math.trunc(Number(this.skeletonCount)) || 2));
+    return html`<div aria-busy="true">
+      <span class="visually-hidden" role="status">${couponMsg(lang, 'coupon.loading')}</span>
+      <ul class="list" part="list" role="list" aria-hidden="true">
+        ${Array.from({ length: count }, () => html`<li class="coupon skeleton" part="coupon">
+          <div class="discount" part="discount"><span class="line wide"></span></div>
+          <div class="body" part="body"><span class="line"></span><span class="line short"></span><span class="line short"></span></div>
+          <div class="action"><span class="button-placeholder"></span></div>
+        </li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private failureMessage(): string {
+    const lang = this.config.lang;
+    const kind = this.failure instanceof SauceflexError ? this.failure.kind : undefined;
+    if (kind === 'timeout') return msg(lang, 'error.timeout');
+    if (kind === 'network') return msg(lang, 'error.network');
+    return couponMsg(lang, 'coupon.error');
+  }
+}

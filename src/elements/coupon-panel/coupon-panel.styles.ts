@@ -1,0 +1,202 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    --sf-coupon-accent: var(--sf-accent, #e5203a);
+    --sf-coupon-on-accent: #fff;
+    --sf-coupon-background: var(--sf-surface, #fff);
+    --sf-coupon-border: var(--sf-border, #e6e6e9);
+    --sf-coupon-radius: var(--sf-radius, 12px);
+    --sf-coupon-gap: 0.75rem;
+    --sf-coupon-min-height: 7.5rem;
+    --sf-coupon-discount-width: 6.5rem;
+    display: block;
+    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
+    color: var(--sf-text, #1d1d1f);
+    container-type: inline-size;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--sf-coupon-gap);
+  }
+  .coupon {
+    box-sizing: border-box;
+    display: grid;
+    grid-template-columns: var(--sf-coupon-discount-width) minmax(0, 1fr) auto;
+    align-items: stretch;
+    min-height: var(--sf-coupon-min-height);
+    background: var(--sf-coupon-background);
+    border: 1px solid var(--sf-coupon-border);
+    border-radius: var(--sf-coupon-radius);
+    overflow: hidden;
+  }
+  .discount {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    gap: 0.25rem;
+    padding: 0.75rem;
+    color: var(--sf-coupon-accent);
+    border-right: 2px dashed var(--sf-coupon-border);
+    text-align: center;
+  }
+  .amount {
+    font-size: 1.125rem;
+    font-weight: 800;
+    line-height: 1.2;
+    overflow-wrap: anywhere;
+  }
+  .cap {
+    font-size: 0.75rem;
+    color: var(--sf-text-muted, #6b6b70);
+  }
+  .body {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    gap: 0.125rem;
+    padding: 0.75rem;
+    min-width: 0;
+  }
+  .body p {
+    margin: 0;
+    font-size: 0.8125rem;
+    color: var(--sf-text-muted, #6b6b70);
+  }
+  .body .name {
+    font-size: 0.9375rem;
+    font-weight: 700;
+    color: inherit;
+    overflow-wrap: anywhere;
+  }
+  .body .note {
+    color: var(--sf-text, #1d1d1f);
+    font-weight: 600;
+  }
+  .coupon[data-state='failed'] .note,
+  .coupon[data-state='error'] .note,
+  .coupon[data-state='unauthorized'] .note {
+    color: #b4232c;
+  }
+  .action {
+    display: flex;
+    align-items: center;
+    padding: 0.75rem;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: 999px;
+    padding: 0.5rem 1rem;
+    white-space: nowrap;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--sf-focus-ring, #2563eb);
+    outline-offset: 2px;
+  }
+  .issue {
+    min-width: 6.5rem;
+    font-size: 0.875rem;
+    font-weight: 700;
+    border: 1px solid var(--sf-coupon-accent);
+    background: var(--sf-coupon-accent);
+    color: var(--sf-coupon-on-accent);
+  }
+  .issue[aria-disabled='true'] {
+    cursor: default;
+    background: var(--sf-coupon-background);
+    color: var(--sf-text-muted, #6b6b70);
+    border-color: var(--sf-coupon-border);
+  }
+  .issue[aria-busy='true'] {
+    cursor: progress;
+  }
+  .coupon[data-state='issued'] .issue,
+  .coupon[data-state='already-issued'] .issue {
+    color: var(--sf-coupon-accent);
+    border-color: var(--sf-coupon-accent);
+  }
+  .coupon[data-state='exhausted'],
+  .coupon[data-state='expired'] {
+    opacity: 0.65;
+  }
+  /* Narrow containers: the button goes under the text. */
+  @container (max-width: 22rem) {
+    .coupon {
+      grid-template-columns: var(--sf-coupon-discount-width) minmax(0, 1fr);
+    }
+    .action {
+      grid-column: 1 / -1;
+      padding-top: 0;
+      justify-content: flex-end;
+    }
+  }
+  .skeleton .line,
+  .skeleton .button-placeholder {
+    display: block;
+    height: 0.875rem;
+    margin: 0.25rem 0;
+    border-radius: 4px;
+    background: var(--sf-skeleton, #ececef);
+  }
+  .skeleton .line.wide {
+    height: 1.25rem;
+  }
+  .skeleton .line.short {
+    width: 60%;
+  }
+  .skeleton .button-placeholder {
+    width: 6.5rem;
+    height: 2.25rem;
+    border-radius: 999px;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .line,
+    .skeleton .button-placeholder {
+      animation: sf-pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes sf-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  .status {
+    box-sizing: border-box;
+    min-height: var(--sf-coupon-min-height);
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    padding: 1rem;
+    text-align: center;
+    color: var(--sf-text-muted, #6b6b70);
+    border: 1px dashed var(--sf-coupon-border);
+    border-radius: var(--sf-coupon-radius);
+  }
+  .status p {
+    margin: 0 0 0.75rem;
+  }
+  .status p:last-child {
+    margin: 0;
+  }
+  .retry {
+    border: 1px solid var(--sf-coupon-border);
+    background: var(--sf-coupon-background);
+    color: inherit;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,60 @@
+/** Pure helpers of `<sf-schedule>`: which broadcasts a shopper sees, grouped by calendar day. */
+import type { Broadcast } from '../../api/models.js';
+import { dayKey, parseApiDate } from '../../i18n/format.js';
+import { shopperState } from '../../shared/broadcast-view.js';
+
+export const SCHEDULE_TYPES = ['upcoming', 'live', 'vod', 'catchup', 'latest', 'all'] as const;
+export type ScheduleType = (typeof SCHEDULE_TYPES)[number];
+
+/** `searchType` of GET /front/broadcast for each type; `upcoming` reads /front/broadcast/schedule. */
+export const SEARCH_TYPE = { live: '3', vod: '1', catchup: '4', latest: '0', all: '2' } as const;
+
+export interface DayGroup {
+  key: string;
+  /** Any moment of that day, for its label. */
+  date: Date;
+  items: Broadcast[];
+}
+
+/** What a shopper may see: never rehearsals; for `live`, only what is on air now. */
+export function visibleBroadcasts(items: readonly Broadcast[], type: ScheduleType, now: number): Broadcast[] {
+  return items.filter((item) => {
+    const state = shopperState(item, now);
+    if (state === 'hidden') return false;
+    if (type === 'live') return state === 'live' || state === 'interrupted';
+    return true;
+  });
+}
+
+/**
+ * Consecutive broadcasts on the same calendar day (in `timeZone`) share a group; the API's order is
+ * kept (soonest first for the schedule, newest first for replays). Undated items join their neighbours.
+ */
+export function groupByDay(items: readonly Broadcast[], timeZone?: string): DayGroup[] {
+  const groups: DayGroup[] = [];
+  for (const item of items) {
+    const date = parseApiDate(item.programmingStartDt);
+    const key = date ? dayKey(date, timeZone) : (groups.at(-1)?.key ?? 'unknown');
+    const last = groups.at(-1);
+    if (last && last.key === key) last.items.push(item);
+    else groups.push({ key, date: date ?? new Date(Number.NaN), items: [item] });
+  }
+  return groups;
+}
+
+/** The soonest start still ahead among upcoming broadcasts, for the countdown. */
+export function nextStart(items: readonly Broadcast[], now: number): string | undefined {
+  let best: { at: number; iso: string } | undefined;
+  for (const item of items) {
+    if (shopperState(item, now) !== 'upcoming') continue;
+    const at = parseApiDate(item.programmingStartDt)?.getTime();
+    if (at !== undefined && at > now && (!best || at < best.at)) best = { at, iso: item.programmingStartDt };
+  }
+  return best?.iso;
+}
+
+/** Fresh first items replace the old ones; later pages already loaded stay after them, without duplicates. */
+export function mergeRefreshed(old: readonly Broadcast[], fresh: readonly Broadcast[], refreshedCount: number): Broadcast[] {
+  const seen = new Set(fresh.map((item) => item.broadcastId));
+  return [...fresh, ...old.slice(refreshedCount).filter((item) => !seen.has(item.broadcastId))];
+}

@@ -1,0 +1,298 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Broadcast, Page } from '../../api/models.js';
+import { SauceflexError } from '../../api/errors.js';
+import { dayLabel } from '../../i18n/format.js';
+import { msg } from '../../i18n/messages.js';
+import { SauceflexElement } from '../../shared/sauceflex-element.js';
+import { rememberBroadcasts } from '../../store/broadcasts.js';
+import { clientFor } from '../../store/clients.js';
+import { startSession } from '../../session/viewer-session.js';
+import '../broadcast-card/broadcast-card.js';
+import '../countdown/countdown.js';
+import { groupByDay, mergeRefreshed, nextStart, SCHEDULE_TYPES, SEARCH_TYPE, visibleBroadcasts, type ScheduleType } from './schedule-groups.js';
+import styles from './schedule.styles.js';
+
+const MAX_LIMIT = 100;
+const SKELETON_CARDS = 6;
+/** Coming back to a tab refreshes only when the data is at least this old. */
+const STALE_ON_RETURN_MS = 15_000;
+
+type Status = 'loading' | 'ready' | 'error';
+
+/**
+ * @summary The live-shopping schedule: what is on air now, what is coming (grouped by day in the
+ * viewer's time zone, with a countdown to the next start) and what can be watched again.
+ *
+ * Upcoming broadcasts come from GET /front/broadcast/schedule; `type` live / vod / catchup / latest /
+ * all read GET /front/broadcast with the matching `searchType`; `curation-id` shows a curation.
+ * Rehearsals are never shown; cancelled broadcasts are marked. Refreshes every `refresh-interval`
+ * seconds and when the tab is shown again, in place: no skeleton, no lost scroll position.
+ *
+ * @event sf-broadcast-select - From a card: a broadcast was chosen (cancelable).
+ *
+ * @csspart header - Title row with the countdown. @csspart group - One day's section.
+ * @csspart day - A day's heading (오늘, 내일, …). @csspart list - A day's list of cards.
+ * @csspart card - Each `<sf-broadcast-card>` (style deeper with its own parts via the card).
+ * @csspart more - The "more" button. @csspart status - Empty and error messages.
+ *
+ * @cssproperty --sf-schedule-columns - Columns in the grid layout (default 4).
+ * @cssproperty --sf-schedule-min-column - Narrowest grid column before wrapping (default 10rem).
+ * @cssproperty --sf-schedule-gap - Space between cards (default 0.75rem).
+ * @cssproperty --sf-day-size - Day heading size (default 1rem).
+ */
+export class SfSchedule extends SauceflexElement {
+  static override styles = styles;
+
+  @state() private items: Broadcast[] = [];
+  @state() private nextKey?: string;
+  @state() private status: Status = 'loading';
+  @state() private failure?: unknown;
+  @state() private loadingMore = false;
+  @state() private moreFailed = false;
+
+  /** upcoming (default), live, vod, catchup, latest (live and catch-up), or all. */
+  @property({ reflect: true }) type: ScheduleType = 'upcoming';
+  /** Broadcasts per page, 1–100 (the API's returnLimit). */
+  @property({ type: Number }) limit = 10;
+  /** Search in broadcast, product and brand names (the API's searchWord). */
+  @property() search?: string;
+  /** Show the broadcasts of this curation instead. */
+  @property({ attribute: 'curation-id' }) curationId?: string;
+  /** list, feed (default) or grid; sauceFlex's own collection script offers the same three. */
+  @property({ reflect: true }) layout: 'list' | 'feed' | 'grid' = 'feed';
+  /** Seconds between refreshes; 0 turns them off. */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
+  /** Where a chosen broadcast opens (passed to each card). */
+  @property() target = '_self';
+  /** Level of the day headings, to fit the page's outline (default 3). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  /** Hide the countdown to the next broadcast. */
+  @property({ attribute: 'no-countdown', type: Boolean }) noCountdown = false;
+
+  private query = '';
+  private loadController?: AbortController;
+  private refreshTimer?: ReturnType<typeof setInterval>;
+  private lastLoadedAt = 0;
+  private readonly onVisibility = () => {
+    if (document.visibilityState === 'visible' && Date.now() - this.lastLoadedAt > STALE_ON_RETURN_MS) void this.refresh();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.restartTimer();
+    // Back on the page (moved in the DOM, say): the next update loads again if the query is unchanged.
+    this.query = '';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    this.loadController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    startSession(this.config.tokenEndpoint);
+    if (changed.has('refreshInterval')) this.restartTimer();
+    const { apiBase, partnerId } = this.config;
+    const query = JSON.stringify([apiBase, partnerId, this.type, this.pageSize, this.search ?? '', this.curationId ?? '']);
+    if (query !== this.query && this.checkConfig().length === 0) {
+      this.query = query;
+      void this.load();
+    }
+  }
+
+  private get pageSize(): number {
+    const limit = Math.trunc(Number(this.limit));
+    return Number.isFinite(limit) ? Math.min(MAX_LIMIT, Math.max(1, limit)) : 10;
+  }
+
+  private get scheduleType(): ScheduleType {
+    return (SCHEDULE_TYPES as readonly string[]).includes(this.type) ? this.type : 'upcoming';
+  }
+
+  private fetchPage(params: { returnLimit: number; nextKey?: string }, signal: AbortSignal): Promise<Page<Broadcast>> {
+    const client = clientFor({ apiBase: this.config.apiBase, partnerId: this.config.partnerId ?? '' });
+    const searchWord = this.search?.trim() || undefined;
+    if (this.curationId) return client.curation(this.curationId, { ...params, signal });
+    const type = this.scheduleType;
+    if (type === 'upcoming') return client.schedule({ ...params, searchWord, signal });
+    return client.latest({ ...params, searchType: SEARCH_TYPE[type], searchWord, signal });
+  }
+
+  /** A new query: start over (skeleton only when there is nothing to show yet). */
+  private async load(): Promise<void> {
+    this.loadController?.abort();
+    const controller = (this.loadController = new AbortController());
+    this.status = 'loading';
+    this.items = [];
+    this.nextKey = undefined;
+    this.moreFailed = false;
+    try {
+      const page = await this.fetchPage({ returnLimit: this.pageSize }, controller.signal);
+      if (controller.signal.aborted) return;
+      this.items = page.items;
+      this.nextKey = page.nextKey ?? undefined;
+      this.status = 'ready';
+      this.lastLoadedAt = Date.now();
+      rememberBroadcasts(page.items);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.failure = error;
+      this.status = 'error';
+      console.error('[sauceflex] <sf-schedule> could not load broadcasts:', error instanceof Error ? error.message : error);
+    }
+  }
+
+  private async loadMore(): Promise<void> {
+    if (!this.nextKey || this.loadingMore) return;
+    const controller = this.loadController ?? new AbortController();
+    const hadFocus = this.shadowRoot?.activeElement?.getAttribute('part') === 'more';
+    const firstNew = this.items.length;
+    this.loadingMore = true;
+    this.moreFailed = false;
+    try {
+      const page = await this.fetchPage({ returnLimit: this.pageSize, nextKey: this.nextKey }, controller.signal);
+      if (controller.signal.aborted) return;
+      const known = new Set(this.items.map((item) => item.broadcastId));
+      this.items = [...this.items, ...page.items.filter((item) => !known.has(item.broadcastId))];
+      this.nextKey = page.nextKey ?? undefined;
+      rememberBroadcasts(page.items);
+      if (hadFocus) {
+        // Keyboard users continue from the first new broadcast rather than from the button.
+        await this.updateComplete;
+        const cards = this.renderRoot.querySelectorAll('sf-broadcast-card');
+        (cards[Math.min(firstNew, cards.length - 1)]?.shadowRoot?.querySelector('.card') as HTMLElement | null)?.focus();
+      }
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.moreFailed = true;
+      console.error('[sauceflex] <sf-schedule> could not load more broadcasts:', error instanceof Error ? error.message : error);
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  /**
+   * Re-read what is shown, in place: cards are updated where they stand (keyed by id), nothing is
+   * cleared first, and a failure keeps what is on screen. Called on the interval and on tab return.
+   */
+  async refresh(): Promise<void> {
+    if (this.status !== 'ready' || this.loadingMore || this.checkConfig().length) {
+      if (this.status === 'error') return this.load();
+      return;
+    }
+    const controller = this.loadController ?? new AbortController();
+    const count = Math.min(MAX_LIMIT, Math.max(this.pageSize, this.items.length));
+    try {
+      const page = await this.fetchPage({ returnLimit: count }, controller.signal);
+      if (controller.signal.aborted) return;
+      const coveredAll = this.items.length <= count;
+      this.items = mergeRefreshed(this.items, page.items, count);
+      if (coveredAll) this.nextKey = page.nextKey ?? undefined;
+      this.lastLoadedAt = Date.now();
+      rememberBroadcasts(page.items);
+    } catch (error) {
+      // Keep showing what we have; the next refresh tries again.
+      console.warn('[sauceflex] <sf-schedule> refresh failed:', error instanceof Error ? error.message : error);
+    }
+  }
+
+  /** Load again from the first page (the error state's retry button). */
+  retry(): Promise<void> {
+    return this.load();
+  }
+
+  private restartTimer(): void {
+    clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+    const seconds = Number(this.refreshInterval);
+    if (!this.isConnected || !Number.isFinite(seconds) || seconds <= 0) return;
+    this.refreshTimer = setInterval(() => {
+      if (document.visibilityState === 'visible') void this.refresh();
+    }, Math.max(5, seconds) * 1000);
+  }
+
+  override render() {
+    const lang = this.config.lang;
+    const problems = this.checkConfig();
+    if (problems.length) {
+      return html`<div class="status" part="status" role="alert">${msg(lang, 'error.config', { detail: problems.map((p) => p.message).join(', ') })}</div>`;
+    }
+    if (this.status === 'loading') return this.renderSkeleton();
+    if (this.status === 'error') {
+      return html`<div class="status" part="status" role="alert">
+        <p>${this.failureMessage()}</p>
+        <button part="retry" @click=${() => this.retry()}>${msg(lang, 'error.retry')}</button>
+      </div>`;
+    }
+    const now = Date.now();
+    const visible = visibleBroadcasts(this.items, this.scheduleType, now);
+    if (visible.length === 0 && !this.nextKey) {
+      const search = this.search?.trim();
+      return html`<div class="status" part="status" role="status">
+        <p>${search ? msg(lang, 'schedule.emptySearch', { query: search }) : msg(lang, 'schedule.empty')}</p>
+      </div>`;
+    }
+    const countdownTo = this.noCountdown ? undefined : nextStart(visible, now);
+    return html`
+      <div class="header" part="header">
+        <span class="visually-hidden" role="status">${msg(lang, 'schedule.count', { n: visible.length })}</span>
+        ${countdownTo ? html`<sf-countdown to=${countdownTo} lang=${lang} @sf-countdown-end=${() => this.refresh()}></sf-countdown>` : nothing}
+      </div>
+      ${repeat(groupByDay(visible, this.config.timeZone), (group) => group.key, (group) => this.renderGroup(group.key, group.date, group.items, now))}
+      <div class="footer">
+        ${this.nextKey
+          ? html`<button part="more" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${() => this.loadMore()}>
+              ${this.loadingMore ? msg(lang, 'schedule.loadingMore') : this.moreFailed ? msg(lang, 'error.retry') : msg(lang, 'schedule.more')}
+            </button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderGroup(key: string, date: Date, items: Broadcast[], now: number) {
+    const { lang, timeZone } = this.config;
+    const label = Number.isNaN(date.getTime()) ? '' : dayLabel(date, new Date(now), lang, timeZone);
+    const headingId = `day-${key}`;
+    return html`<section class="group" part="group" aria-labelledby=${headingId}>
+      <div class="day" part="day" id=${headingId} role="heading" aria-level=${this.headingLevel}>${label}</div>
+      <ul part="list" role="list">
+        ${repeat(items, (item) => item.broadcastId, (item) => html`<li>
+          <sf-broadcast-card part="card" exportparts="card: card-link, thumbnail, badge, title, meta, shop, products"
+            .broadcast=${item} .now=${now} variant=${this.layout} target=${this.target} lang=${lang}
+            partner-id=${this.config.partnerId ?? nothing} api-base=${this.config.apiBase}
+            token-endpoint=${this.config.tokenEndpoint ?? nothing} time-zone=${timeZone ?? nothing}></sf-broadcast-card>
+        </li>`)}
+      </ul>
+    </section>`;
+  }
+
+  private renderSkeleton() {
+    const lang = this.config.lang;
+    const count = Math.min(this.pageSize, SKELETON_CARDS);
+    return html`<div aria-busy="true">
+      <div class="header" part="header"><span class="visually-hidden" role="status">${msg(lang, 'schedule.loading')}</span></div>
+      <section class="group" part="group">
+        <div class="day" part="day" aria-hidden="true">&nbsp;</div>
+        <ul part="list" role="list">
+          ${Array.from({ length: count }, () => html`<li><sf-broadcast-card part="card" variant=${this.layout} lang=${lang} aria-hidden="true"></sf-broadcast-card></li>`)}
+        </ul>
+      </section>
+      <div class="footer"></div>
+    </div>`;
+  }
+
+  private failureMessage(): string {
+    const lang = this.config.lang;
+    const kind = this.failure instanceof SauceflexError ? this.failure.kind : undefined;
+    if (kind === 'timeout') return msg(lang, 'error.timeout');
+    if (kind === 'network') return msg(lang, 'error.network');
+    return msg(lang, 'error.load');
+  }
+}

@@ -1,0 +1,98 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    --sf-schedule-gap: 0.75rem;
+    --sf-schedule-columns: 4;
+    --sf-schedule-min-column: 10rem;
+    display: block;
+    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
+    color: var(--sf-text, #1d1d1f);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: 0.5rem;
+    min-height: 1.5rem;
+    margin-bottom: 0.5rem;
+  }
+  .day {
+    margin: 1rem 0 0.5rem;
+    font-size: var(--sf-day-size, 1rem);
+    font-weight: 700;
+  }
+  .group:first-of-type .day {
+    margin-top: 0;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--sf-schedule-gap);
+  }
+  li {
+    min-width: 0;
+  }
+  :host([layout='list']) ul {
+    grid-template-columns: 1fr;
+  }
+  :host([layout='feed']) ul {
+    grid-template-columns: minmax(0, 36rem);
+  }
+  :host([layout='grid']) ul {
+    grid-template-columns: repeat(auto-fill, minmax(max(var(--sf-schedule-min-column), calc((100% - (var(--sf-schedule-columns) - 1) * var(--sf-schedule-gap)) / var(--sf-schedule-columns))), 1fr));
+  }
+  /* Long schedules: the browser skips layout and paint of cards far off screen. */
+  :host([layout='list']) li,
+  :host([layout='feed']) li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 10rem;
+  }
+  .status {
+    padding: 2rem 1rem;
+    text-align: center;
+    color: var(--sf-text-muted, #595960);
+    border: 1px dashed var(--sf-border, #e6e6e9);
+    border-radius: var(--sf-radius, 12px);
+  }
+  .status p {
+    margin: 0 0 0.75rem;
+  }
+  .footer {
+    display: flex;
+    justify-content: center;
+    margin-top: var(--sf-schedule-gap);
+    min-height: 2.5rem;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    padding: 0.5rem 1.25rem;
+    border-radius: 999px;
+    border: 1px solid var(--sf-border, #e6e6e9);
+    background: var(--sf-surface, #fff);
+    color: inherit;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--sf-focus-ring, #2563eb);
+    outline-offset: 2px;
+  }
+  button[disabled] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,16 @@
+/** A countdown reached its time. `<sf-schedule>` refreshes on it, so the broadcast turns live. */
+export interface SfCountdownEndDetail {
+  to: string;
+}
+
+declare module '../shared/sauceflex-element.js' {
+  interface SfEventDetails {
+    'sf-countdown-end': SfCountdownEndDetail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sf-countdown-end': CustomEvent<SfCountdownEndDetail>;
+  }
+}

@@ -1,0 +1,19 @@
+/** A preview paused: scrolled away or tab hidden (`hidden`), by the shopper (`user`) or by `pause()` (`api`). */
+export interface SfPauseDetail {
+  src: string;
+  reason: 'hidden' | 'user' | 'api';
+  /** Where it stopped, in seconds. */
+  currentTime: number;
+}
+
+declare module '../shared/sauceflex-element.js' {
+  interface SfEventDetails {
+    'sf-pause': SfPauseDetail;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sf-pause': CustomEvent<SfPauseDetail>;
+  }
+}

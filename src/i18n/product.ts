@@ -1,0 +1,42 @@
+/** Strings of the product card and the product list, in Korean and English. */
+import { defineMessages } from './messages.js';
+
+const ko = {
+  'product.soldOut': '품절',
+  'product.discountRate': '{rate} 할인',
+  'product.discountAmount': '{amount} 할인',
+  'product.price': '판매가 {price}',
+  'product.originalPrice': '정가 {price}',
+  'product.newTab': '새 탭에서 열림',
+  'product.noLink': '상품 페이지를 열 수 없습니다',
+  'product.loading': '상품 정보를 불러오는 중',
+  'product.notFound': '상품을 찾을 수 없습니다.',
+  'productList.label': '방송 상품 {n}개',
+  'productList.loading': '상품 목록을 불러오는 중',
+  'productList.empty': '이 방송에 연결된 상품이 없습니다.',
+  'productList.notFound': '방송을 찾을 수 없습니다.',
+  'productList.previous': '이전 상품',
+  'productList.next': '다음 상품',
+} as const;
+
+export type ProductMessageKey = keyof typeof ko;
+
+const en: Record<ProductMessageKey, string> = {
+  'product.soldOut': 'Sold out',
+  'product.discountRate': '{rate} off',
+  'product.discountAmount': '{amount} off',
+  'product.price': 'Price {price}',
+  'product.originalPrice': 'Regular price {price}',
+  'product.newTab': 'opens in a new tab',
+  'product.noLink': 'The product page cannot be opened',
+  'product.loading': 'Loading product',
+  'product.notFound': 'Product not found.',
+  'productList.label': '{n} products in this broadcast',
+  'productList.loading': 'Loading products',
+  'productList.empty': 'No products in this broadcast.',
+  'productList.notFound': 'Broadcast not found.',
+  'productList.previous': 'Previous products',
+  'productList.next': 'Next products',
+};
+
+export const productMsg = defineMessages<ProductMessageKey>({ ko, en });

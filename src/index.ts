@@ -1,0 +1,16 @@
+/**
+ * The full bundle: the API client, configuration, and every element, each registered with a guard
+ * so that a page loading the script twice (a CMS pasting the tag twice, say) does not throw.
+ */
+import { readScriptConfig } from './store/script-config.js';
+
+export * from './api/index.js';
+export { configure, type SfConfig, type Lang } from './store/config.js';
+export { getViewerToken } from './session/viewer-session.js';
+export { SfConfigElement } from './elements/config/config.js';
+export { SfBroadcastCard } from './elements/broadcast-card/broadcast-card.js';
+export { SfCountdown } from './elements/countdown/countdown.js';
+export { SfSchedule } from './elements/schedule/schedule.js';
+
+// Script-tag data-* options, read while document.currentScript still points at our tag.
+if (typeof document !== 'undefined') readScriptConfig();

@@ -1,0 +1,306 @@
+/**
+ * The thin backend as a web-standard app (`fetch(Request) → Response`, built on Hono), so it runs
+ * on Node (see start.ts) and on edge runtimes alike:
+ *
+ * - `POST {token}`: a viewer token for the shopper (`resolveMember` hook; guests get memberType 0).
+ *   Browser route: CORS for the configured origins only, per-client rate limit.
+ * - `GET {products}/:productId`: product details read with the partner's admin token. Browser route.
+ * - `POST|PATCH|DELETE {payments}`: report / update / cancel purchases. Server-to-server only:
+ *   `Authorization: Bearer <paymentsSecret>`, no CORS.
+ * - `GET {health}`: `{ "status": "ok" }`.
+ *
+ * Every error is JSON `{ "error": { "code", "message" } }`; none carries a key, password, secret or token.
+ */
+import { Hono } from 'hono';
+import type { KeyObject } from 'node:crypto';
+import { AdminClient } from './admin-client.js';
+import { ConfigError, DEFAULTS, DEFAULT_PATHS, parsePrivateKey, type ServerConfig, type ServerPaths } from './config.js';
+import { CorsPolicy, HttpProblem, clientAddress, isHttps, jsonResponse, problemResponse, readJsonBody } from './http.js';
+import { consoleLogger, describeError, type Logger } from './log.js';
+import { FileOutbox, MemoryOutbox, type Outbox } from './outbox.js';
+import {
+  PaymentValidationError,
+  PaymentsForwarder,
+  secretMatches,
+  type PaymentCancelInput,
+  type PaymentOutcome,
+  type PaymentReportInput,
+  type PaymentUpdateInput,
+} from './payments.js';
+import { ProductService } from './products.js';
+import { MemoryRateLimiter, unlimited, type RateLimiter } from './rate-limit.js';
+import {
+  GUEST_COOKIE,
+  ViewerTokenMinter,
+  guestClaims,
+  newGuestId,
+  readGuestId,
+  validateMember,
+  type ResolveMember,
+  type SignedViewerClaims,
+} from './viewer-token.js';
+
+export interface ServerHooks {
+  /**
+   * Who is asking for a token: the shop wires this to its own session. Return the member, or null
+   * for a guest. Default: everyone is a guest. The demo uses `demoResolveMember`.
+   */
+  resolveMember?: ResolveMember;
+  /** Every final payments outcome, including retries that succeed (or are refused) long after the call. */
+  onPaymentOutcome?: (outcome: PaymentOutcome) => void;
+  /** Default: console, warnings and errors only. */
+  log?: Logger;
+  /** The rate limiter's client key where there is no socket (edge runtimes), e.g. from CF-Connecting-IP. */
+  clientKey?: (request: Request, env: unknown) => string;
+}
+
+/** Replaceable parts (a shared outbox or limiter for several instances; a fake clock or fetch in tests). */
+export interface ServerDeps {
+  outbox?: Outbox;
+  rateLimiter?: RateLimiter;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface ServerApp {
+  /** The web-standard entry: Node passes its bindings as `env` (the socket address for rate limiting). */
+  fetch(request: Request, env?: unknown): Promise<Response>;
+  readonly hono: Hono;
+  /** Resolves once the signing key is imported and the outbox is loaded; rejects if either fails. */
+  readonly ready: Promise<void>;
+  /** The typed payments API for Node code in the same process. */
+  readonly payments: PaymentsForwarder;
+  /** Null when no admin credentials are configured. */
+  readonly admin: AdminClient | null;
+  readonly minter: ViewerTokenMinter;
+  readonly paths: ServerPaths;
+  /** Stop timers, let a delivery round finish (briefly), sync and close the outbox, revoke the admin token. */
+  close(): Promise<void>;
+}
+
+const TOKEN_BODY_MAX = 4 * 1024;
+const PAYMENTS_BODY_MAX = 512 * 1024;
+const GUEST_COOKIE_MAX_AGE = 365 * 24 * 3600;
+
+/** Check a programmatic configuration; throws `ConfigError` naming each bad field. */
+export function checkConfig(config: ServerConfig): ServerConfig & { privateKey: KeyObject } {
+  const problems: { variable: string; message: string }[] = [];
+  if (typeof config.partnerId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(config.partnerId)) {
+    problems.push({ variable: 'partnerId', message: 'is required: letters, digits, _ and - (1–64 characters)' });
+  }
+  try {
+    const url = new URL(config.apiBase);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+  } catch {
+    problems.push({ variable: 'apiBase', message: 'must be an http(s) URL such as https://api.sauceFlex.com/V1' });
+  }
+  if (!Array.isArray(config.allowedOrigins) || config.allowedOrigins.some((o) => typeof o !== 'string' || o.includes('*'))) {
+    problems.push({ variable: 'allowedOrigins', message: 'must list exact origins (no wildcard)' });
+  }
+  if (config.paymentsSecret !== undefined && config.paymentsSecret.length < 24) {
+    problems.push({ variable: 'paymentsSecret', message: 'must be at least 24 characters' });
+  }
+  let privateKey: KeyObject | undefined;
+  try {
+    privateKey = parsePrivateKey(config.privateKey, 'privateKey');
+  } catch (error) {
+    if (error instanceof ConfigError) problems.push(...error.problems);
+    else problems.push({ variable: 'privateKey', message: 'could not be read' });
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return { ...config, apiBase: config.apiBase.replace(/\/+$/, ''), privateKey: privateKey! };
+}
+
+export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = {}, deps: ServerDeps = {}): ServerApp {
+  const config = checkConfig(configInput);
+  const log = hooks.log ?? consoleLogger('warn');
+  const now = deps.now ?? Date.now;
+  const paths: ServerPaths = { ...DEFAULT_PATHS, ...config.paths };
+  const trustedProxyHops = config.trustedProxyHops ?? 0;
+  const timeoutMs = config.upstreamTimeoutMs ?? DEFAULTS.upstreamTimeoutMs;
+
+  const minter = new ViewerTokenMinter({ privateKey: config.privateKey, ttlSec: config.tokenTtlSec ?? DEFAULTS.tokenTtlSec, now });
+
+  const rateLimit = config.rateLimit ?? DEFAULTS.rateLimit;
+  const limiter: RateLimiter = deps.rateLimiter ?? (rateLimit === false ? unlimited : new MemoryRateLimiter({ ...rateLimit, now }));
+
+  const admin = config.admin
+    ? new AdminClient({
+        apiBase: config.apiBase,
+        partnerId: config.partnerId,
+        id: config.admin.id,
+        password: config.admin.password,
+        ...(config.admin.lifeTimeDays !== undefined ? { lifeTimeDays: config.admin.lifeTimeDays } : {}),
+        timeoutMs,
+        now,
+        log,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      })
+    : null;
+  const products = admin
+    ? new ProductService(admin, { ttlMs: (config.productCacheTtlSec ?? DEFAULTS.productCacheTtlSec) * 1000, now, log })
+    : null;
+
+  const outboxSetting = config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile };
+  const outbox =
+    deps.outbox ??
+    (outboxSetting.kind === 'memory'
+      ? new MemoryOutbox()
+      : new FileOutbox(outboxSetting.file, { onWarning: (message) => log.warn(message) }));
+  const payments = new PaymentsForwarder({
+    apiBase: config.apiBase,
+    outbox,
+    timeoutMs,
+    backoff: config.paymentsBackoff ?? DEFAULTS.paymentsBackoff,
+    waitMs: config.paymentsWaitMs ?? DEFAULTS.paymentsWaitMs,
+    now,
+    log,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(hooks.onPaymentOutcome ? { onOutcome: hooks.onPaymentOutcome } : {}),
+  });
+
+  const tokenCors = new CorsPolicy(config.allowedOrigins, ['POST']);
+  const productCors = new CorsPolicy(config.allowedOrigins, ['GET']);
+  const resolveMember: ResolveMember = hooks.resolveMember ?? (() => null);
+  const clientKey = hooks.clientKey ?? ((request: Request, env: unknown) => clientAddress(request, env, trustedProxyHops));
+
+  async function limit(route: string, request: Request, env: unknown): Promise<void> {
+    const decision = await limiter.take(`${route}:${clientKey(request, env)}`);
+    if (!decision.allowed) {
+      throw new HttpProblem(429, 'rate_limited', 'Too many requests from this client; wait and try again.', {
+        headers: { 'retry-after': String(decision.retryAfterSec) },
+      });
+    }
+  }
+
+  function fail(error: unknown, headers: Record<string, string>, where: string): Response {
+    if (error instanceof HttpProblem) return problemResponse(error, headers);
+    log.error(`${where} failed`, { error: describeError(error) });
+    return problemResponse(new HttpProblem(500, 'internal_error', 'Something went wrong on the server.'), headers);
+  }
+
+  const methodNotAllowed = (allow: string) =>
+    new HttpProblem(405, 'method_not_allowed', `Use ${allow}.`, { headers: { allow: `${allow}` } });
+
+  const hono = new Hono();
+
+  // --- viewer token ------------------------------------------------------------------------
+  hono.all(paths.token, async (c) => {
+    const request = c.req.raw;
+    if (request.method === 'OPTIONS') return tokenCors.preflight(request);
+    const corsHeaders = tokenCors.headersFor(request.headers.get('origin'));
+    try {
+      if (request.method !== 'POST') throw methodNotAllowed('POST, OPTIONS');
+      tokenCors.check(request);
+      await limit('token', request, c.env);
+      const body = await readJsonBody(request, { maxBytes: TOKEN_BODY_MAX, requireObject: true });
+
+      let member;
+      try {
+        member = await resolveMember(request, { body });
+      } catch (error) {
+        if (error instanceof HttpProblem) throw error;
+        log.error('resolveMember threw', { error: describeError(error) });
+        throw new HttpProblem(500, 'member_lookup_failed', 'The shopper could not be looked up.');
+      }
+
+      let claims: SignedViewerClaims;
+      const headers: Record<string, string> = { ...corsHeaders, 'cache-control': 'no-store', pragma: 'no-cache' };
+      if (member === null || member === undefined) {
+        let guestId = readGuestId(request);
+        if (!guestId) {
+          guestId = newGuestId();
+          const secure = isHttps(request, trustedProxyHops) ? '; Secure' : '';
+          headers['set-cookie'] = `${GUEST_COOKIE}=${guestId}; Path=/; Max-Age=${GUEST_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${secure}`;
+        }
+        claims = guestClaims(config.partnerId, guestId);
+      } else {
+        claims = validateMember(member, config.partnerId, { maskAll: config.maskNickNames ?? false });
+      }
+      const minted = await minter.mint(claims);
+      return jsonResponse({ token: minted.token, expiresAt: minted.expiresAt }, 200, headers);
+    } catch (error) {
+      return fail(error, corsHeaders, 'token');
+    }
+  });
+
+  // --- product details -------------------------------------------------------------------------
+  hono.all(`${paths.products}/:productId`, async (c) => {
+    const request = c.req.raw;
+    if (request.method === 'OPTIONS') return productCors.preflight(request);
+    const corsHeaders = productCors.headersFor(request.headers.get('origin'));
+    try {
+      if (request.method !== 'GET') throw methodNotAllowed('GET, OPTIONS');
+      productCors.check(request);
+      await limit('products', request, c.env);
+      if (!products) {
+        throw new HttpProblem(503, 'products_unavailable', 'Product details are not available on this server.');
+      }
+      const { product, maxAgeSec } = await products.get(c.req.param('productId'));
+      return jsonResponse(product, 200, { ...corsHeaders, 'cache-control': `private, max-age=${maxAgeSec}` });
+    } catch (error) {
+      return fail(error, corsHeaders, 'products');
+    }
+  });
+
+  // --- payments (server to server) -------------------------------------------------------------
+  hono.all(paths.payments, async (c) => {
+    const request = c.req.raw;
+    try {
+      if (config.paymentsSecret === undefined) throw new HttpProblem(404, 'not_found', 'No such route.');
+      if (!['POST', 'PATCH', 'DELETE'].includes(request.method)) throw methodNotAllowed('POST, PATCH, DELETE');
+      const auth = request.headers.get('authorization') ?? '';
+      const presented = /^Bearer [^\s]+$/.test(auth) ? auth.slice(7) : undefined;
+      if (!secretMatches(presented, config.paymentsSecret)) {
+        throw new HttpProblem(401, 'unauthorized', 'Send the payments secret as Authorization: Bearer <secret>.', {
+          headers: { 'www-authenticate': 'Bearer realm="sauceflex-payments"' },
+        });
+      }
+      const body = (await readJsonBody(request, { maxBytes: PAYMENTS_BODY_MAX, requireObject: true })) as Record<string, unknown> | undefined;
+      if (body === undefined) throw new HttpProblem(400, 'invalid_payment', 'The body is empty; send JSON.');
+      const headers = { 'cache-control': 'no-store' };
+      if (request.method === 'POST') {
+        const summary = await payments.reportPayments(body.payments as PaymentReportInput[]);
+        return jsonResponse(summary, summary.queued > 0 ? 202 : 200, headers);
+      }
+      const result =
+        request.method === 'PATCH'
+          ? await payments.updatePayment(body as unknown as PaymentUpdateInput)
+          : await payments.cancelPayment(body as unknown as PaymentCancelInput);
+      return jsonResponse(result, result.status === 'queued' ? 202 : 200, headers);
+    } catch (error) {
+      if (error instanceof PaymentValidationError) {
+        return problemResponse(new HttpProblem(400, 'invalid_payment', error.message, { field: error.field }));
+      }
+      return fail(error, {}, 'payments');
+    }
+  });
+
+  // --- health ----------------------------------------------------------------------------------
+  hono.get(paths.health, () => jsonResponse({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
+
+  hono.notFound(() => problemResponse(new HttpProblem(404, 'not_found', 'No such route.')));
+  hono.onError((error) => fail(error, {}, 'request'));
+
+  const ready = Promise.all([minter.ready(), outbox.size()]).then(() => {
+    payments.start();
+  });
+  ready.catch(() => {}); // the caller (startServer) reports it
+
+  let closing: Promise<void> | null = null;
+  return {
+    fetch: (request, env) => Promise.resolve(hono.fetch(request, env)),
+    hono,
+    ready,
+    payments,
+    admin,
+    minter,
+    paths,
+    close() {
+      closing ??= (async () => {
+        await Promise.allSettled([payments.close(), admin?.close() ?? Promise.resolve(), limiter.close?.()]);
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,685 @@
+/**
+ * Payments forwarding (결제 연동): the shop's own server reports purchases made after a product
+ * click (`orderCallBackId`), updates them (quantity/amount) and cancels them. Reports go to
+ * POST /front/product/payments in batches of at most 50, updates to PATCH /front/product/payment,
+ * cancels to DELETE /front/product/payment.
+ *
+ * Delivery goes through a durable outbox:
+ * 1. The item is validated, then stored (fdatasync'd) before anything is sent.
+ * 2. Each send is counted in the outbox *before* it goes out (`attempts`), under a lease.
+ * 3. An item leaves the outbox only when sauceFlex has answered for it: accepted (`success`), or
+ *    refused for good (`fail` with FA1027, FA1028, FA1031, …, or the whole request refused with an
+ *    FA code other than FA1011). A network error, a timeout, FA1011, a 5xx without an FA code or an
+ *    unreadable answer leaves it there, and it is retried with exponential backoff (and jitter)
+ *    until sauceFlex answers.
+ * 4. "Sends nothing twice": if the process dies after sauceFlex accepted a report but before the
+ *    outbox forgot it, the report is sent again after restart and sauceFlex answers FA1028 ("already
+ *    used orderCallBackId") for it. An FA1028 on an item whose earlier attempt may have arrived
+ *    (attempts > 1) therefore means "accepted earlier" and is reported as accepted with
+ *    `alreadyAccepted: true`; on a first attempt it is a real refusal. Likewise FA1031 for a resent
+ *    update and FA1125 for a resent cancel. sauceFlex itself never records one orderCallBackId twice.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { ApiError, ResponseShapeError } from '../api/errors.js';
+import { ErrorCode, type PaymentCancel, type PaymentReport, type PaymentsResult, type PaymentUpdate } from '../api/models.js';
+import { backoffDelay, requestEnvelope, type RequestOptions } from '../api/request.js';
+import { describeError, silentLogger, type Logger } from './log.js';
+import type { NewOutboxEntry, Outbox, OutboxEntry, PaymentOp } from './outbox.js';
+
+// ---------------------------------------------------------------------------------------------
+// Inputs and validation
+
+/** A report as the shop's code may give it: numbers and Dates are turned into the guide's strings. */
+export interface PaymentReportInput {
+  orderCallBackId: string;
+  orderId: string | number;
+  payClickTime: string | Date;
+  productQuantity: string | number;
+  amount: string | number;
+  memberId: string | number;
+}
+
+export interface PaymentUpdateInput {
+  orderCallBackId: string;
+  orderId: string | number;
+  findProductQuantity: string | number;
+  findAmount: string | number;
+  updateProductQuantity: string | number;
+  updateAmount: string | number;
+}
+
+export interface PaymentCancelInput {
+  orderCallBackId: string;
+  orderId: string | number;
+  payCancelTime: string | Date;
+}
+
+/** A report, update or cancel was refused before anything was stored or sent. */
+export class PaymentValidationError extends Error {
+  override name = 'PaymentValidationError';
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(`${field} ${message}`);
+    this.field = field;
+  }
+}
+
+export const MAX_REPORTS_PER_CALL = 1000;
+export const SAUCEFLEX_BATCH_MAX = 50;
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const QUANTITY = /^[1-9]\d{0,8}$/;
+const AMOUNT = /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
+const CALLBACK_ID = /^[\x21-\x7e]{1,100}$/;
+
+function text(value: unknown, field: string, max = 100): string {
+  const s = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  if (typeof s !== 'string' || s.length === 0 || s.length > max || CONTROL.test(s) || s.trim() !== s) {
+    throw new PaymentValidationError(field, `must be a string of 1–${max} characters without surrounding spaces`);
+  }
+  return s;
+}
+
+function callbackId(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !CALLBACK_ID.test(value)) {
+    throw new PaymentValidationError(field, 'must be the orderCallBackId from the product URL (1–100 visible ASCII characters)');
+  }
+  return value;
+}
+
+function time(value: unknown, field: string): string {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new PaymentValidationError(field, 'is an invalid Date');
+    return value.toISOString();
+  }
+  if (typeof value !== 'string' || !ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new PaymentValidationError(field, 'must be an ISO 8601 time with a zone, e.g. 2021-01-01T01:00:00.000Z');
+  }
+  return value;
+}
+
+function quantity(value: unknown, field: string): string {
+  const s = typeof value === 'number' ? String(value) : value;
+  if (typeof s !== 'string' || !QUANTITY.test(s)) throw new PaymentValidationError(field, 'must be a whole number of at least 1');
+  return s;
+}
+
+function amount(value: unknown, field: string): string {
+  const s = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  if (typeof s !== 'string' || !AMOUNT.test(s)) {
+    throw new PaymentValidationError(field, 'must be a non-negative amount, e.g. "39000" (at most 2 decimals)');
+  }
+  return s;
+}
+
+function record(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new PaymentValidationError(field, 'must be an object');
+  return value as Record<string, unknown>;
+}
+
+export function normalizeReport(input: unknown, field = 'payment'): PaymentReport {
+  const r = record(input, field);
+  return {
+    orderCallBackId: callbackId(r.orderCallBackId, `${field}.orderCallBackId`),
+    orderId: text(r.orderId, `${field}.orderId`),
+    payClickTime: time(r.payClickTime, `${field}.payClickTime`),
+    productQuantity: quantity(r.productQuantity, `${field}.productQuantity`),
+    amount: amount(r.amount, `${field}.amount`),
+    memberId: text(r.memberId, `${field}.memberId`),
+  };
+}
+
+export function normalizeReports(inputs: unknown, field = 'payments'): PaymentReport[] {
+  if (!Array.isArray(inputs)) throw new PaymentValidationError(field, 'must be an array of payment reports');
+  if (inputs.length === 0) throw new PaymentValidationError(field, 'must hold at least one report');
+  if (inputs.length > MAX_REPORTS_PER_CALL) throw new PaymentValidationError(field, `may hold at most ${MAX_REPORTS_PER_CALL} reports per call`);
+  const seen = new Set<string>();
+  return inputs.map((input, i) => {
+    const report = normalizeReport(input, `${field}[${i}]`);
+    if (seen.has(report.orderCallBackId)) {
+      throw new PaymentValidationError(`${field}[${i}].orderCallBackId`, 'appears twice in this call');
+    }
+    seen.add(report.orderCallBackId);
+    return report;
+  });
+}
+
+export function normalizeUpdate(input: unknown, field = 'update'): PaymentUpdate {
+  const r = record(input, field);
+  return {
+    orderCallBackId: callbackId(r.orderCallBackId, `${field}.orderCallBackId`),
+    orderId: text(r.orderId, `${field}.orderId`),
+    findProductQuantity: quantity(r.findProductQuantity, `${field}.findProductQuantity`),
+    findAmount: amount(r.findAmount, `${field}.findAmount`),
+    updateProductQuantity: quantity(r.updateProductQuantity, `${field}.updateProductQuantity`),
+    updateAmount: amount(r.updateAmount, `${field}.updateAmount`),
+  };
+}
+
+export function normalizeCancel(input: unknown, field = 'cancel'): PaymentCancel {
+  const r = record(input, field);
+  return {
+    orderCallBackId: callbackId(r.orderCallBackId, `${field}.orderCallBackId`),
+    orderId: text(r.orderId, `${field}.orderId`),
+    payCancelTime: time(r.payCancelTime, `${field}.payCancelTime`),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+export type PaymentStatus = 'accepted' | 'failed' | 'queued';
+
+export interface PaymentItemResult {
+  op: PaymentOp;
+  orderCallBackId: string;
+  /**
+   * accepted: sauceFlex has it. failed: sauceFlex refused it for good (see messageCode); it is not
+   * retried. queued: sauceFlex could not be reached; it is stored and retried until answered.
+   */
+  status: PaymentStatus;
+  /** sauceFlex's code when refused (FA1027 unknown id, FA1028 id already used, FA1031 no match, FA1125 already deleted, …). */
+  messageCode?: string;
+  /** A resend after an unknown outcome was answered "already used/applied": the earlier attempt got through. */
+  alreadyAccepted?: boolean;
+}
+
+export interface PaymentsSummary {
+  results: PaymentItemResult[];
+  accepted: number;
+  failed: number;
+  queued: number;
+}
+
+/** The same three calls in-process (`PaymentsForwarder`) and over HTTP (`createPaymentsClient`). */
+export interface PaymentsApi {
+  reportPayments(reports: PaymentReportInput[]): Promise<PaymentsSummary>;
+  updatePayment(update: PaymentUpdateInput): Promise<PaymentItemResult>;
+  cancelPayment(cancel: PaymentCancelInput): Promise<PaymentItemResult>;
+}
+
+export function summarize(results: PaymentItemResult[]): PaymentsSummary {
+  return {
+    results,
+    accepted: results.filter((r) => r.status === 'accepted').length,
+    failed: results.filter((r) => r.status === 'failed').length,
+    queued: results.filter((r) => r.status === 'queued').length,
+  };
+}
+
+/** A final outcome (accepted or failed) of an outbox entry, also for entries retried long after the call. */
+export interface PaymentOutcome extends PaymentItemResult {
+  status: 'accepted' | 'failed';
+  attempts: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The forwarder
+
+export interface PaymentsForwarderOptions {
+  /** sauceFlex API base including /V1. */
+  apiBase: string;
+  outbox: Outbox;
+  /** Reports per POST /front/product/payments. Default (and maximum) 50. */
+  batchSize?: number;
+  /** Per-request timeout. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Retry backoff: base doubling up to max, with jitter. Default 1 s → 60 s. */
+  backoff?: { baseMs: number; maxMs: number };
+  /** How long a call waits for the first delivery attempt before answering "queued". Default 15 000 ms; 0 answers at once. */
+  waitMs?: number;
+  now?: () => number;
+  fetch?: typeof fetch;
+  log?: Logger;
+  /** Every final outcome, including those of entries retried after the call answered "queued". */
+  onOutcome?: (outcome: PaymentOutcome) => void;
+}
+
+type Waiter = (result: PaymentItemResult) => void;
+
+/** Sends payment reports, updates and cancels to sauceFlex through the outbox. */
+export class PaymentsForwarder implements PaymentsApi {
+  readonly #apiBase: string;
+  readonly #outbox: Outbox;
+  readonly #batchSize: number;
+  readonly #timeoutMs: number;
+  readonly #backoff: { baseMs: number; maxMs: number };
+  readonly #waitMs: number;
+  readonly #now: () => number;
+  readonly #fetch: typeof fetch | undefined;
+  readonly #log: Logger;
+  readonly #onOutcome: ((outcome: PaymentOutcome) => void) | undefined;
+  readonly #waiters = new Map<string, Set<Waiter>>();
+  readonly #abort = new AbortController();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #draining: Promise<void> | null = null;
+  #again = false;
+  #closed = false;
+  /** Requests sent to sauceFlex, by kind (tests and metrics). */
+  readonly stats = { batches: 0, updates: 0, cancels: 0, transientFailures: 0 };
+
+  constructor(options: PaymentsForwarderOptions) {
+    this.#apiBase = options.apiBase.replace(/\/+$/, '');
+    this.#outbox = options.outbox;
+    this.#batchSize = Math.min(SAUCEFLEX_BATCH_MAX, Math.max(1, options.batchSize ?? SAUCEFLEX_BATCH_MAX));
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#backoff = options.backoff ?? { baseMs: 1_000, maxMs: 60_000 };
+    this.#waitMs = options.waitMs ?? 15_000;
+    this.#now = options.now ?? Date.now;
+    this.#fetch = options.fetch;
+    this.#log = options.log ?? silentLogger;
+    this.#onOutcome = options.onOutcome;
+  }
+
+  /** Start delivering what the outbox already holds (after a restart). */
+  start(): void {
+    this.#kick();
+  }
+
+  async reportPayments(inputs: PaymentReportInput[]): Promise<PaymentsSummary> {
+    const reports = normalizeReports(inputs);
+    const now = this.#now();
+    return summarize(
+      await this.#enqueue(
+        reports.map((payload) => ({
+          id: `report:${payload.orderCallBackId}`,
+          op: 'report',
+          orderCallBackId: payload.orderCallBackId,
+          payload,
+          createdAt: now,
+          nextAttemptAt: now,
+        })),
+      ),
+    );
+  }
+
+  async updatePayment(input: PaymentUpdateInput): Promise<PaymentItemResult> {
+    const payload = normalizeUpdate(input);
+    const now = this.#now();
+    const [result] = await this.#enqueue([
+      { id: `update:${payload.orderCallBackId}:${now}:${randomSuffix()}`, op: 'update', orderCallBackId: payload.orderCallBackId, payload, createdAt: now, nextAttemptAt: now },
+    ]);
+    return result!;
+  }
+
+  async cancelPayment(input: PaymentCancelInput): Promise<PaymentItemResult> {
+    const payload = normalizeCancel(input);
+    const now = this.#now();
+    const [result] = await this.#enqueue([
+      { id: `cancel:${payload.orderCallBackId}:${now}:${randomSuffix()}`, op: 'cancel', orderCallBackId: payload.orderCallBackId, payload, createdAt: now, nextAttemptAt: now },
+    ]);
+    return result!;
+  }
+
+  /** Pending outbox entries. */
+  pending(): Promise<number> {
+    return this.#outbox.size();
+  }
+
+  /** Run a delivery round now and wait for it (tests; operators after an outage). */
+  async flush(): Promise<void> {
+    this.#kick();
+    while (this.#draining) await this.#draining;
+  }
+
+  /**
+   * Stop: no new round starts, the timer is cleared, a round in flight gets `graceMs` to finish and
+   * is then aborted (its entries stay in the outbox), callers still waiting are told "queued", and
+   * the outbox is closed (its journal synced).
+   */
+  async close(graceMs = 2_000): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const draining = this.#draining;
+    if (draining) {
+      let graceTimer: ReturnType<typeof setTimeout> | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        graceTimer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([draining, graceOver]);
+      clearTimeout(graceTimer);
+      this.#abort.abort();
+      await draining.catch(() => {});
+    }
+    for (const [id, waiters] of this.#waiters) {
+      for (const waiter of waiters) waiter({ op: opOf(id), orderCallBackId: '', status: 'queued' });
+    }
+    this.#waiters.clear();
+    await this.#outbox.close();
+  }
+
+  async #enqueue(entries: NewOutboxEntry[]): Promise<PaymentItemResult[]> {
+    if (this.#closed) throw new Error('The payments forwarder is closed');
+    const queued = (e: NewOutboxEntry): PaymentItemResult => ({ op: e.op, orderCallBackId: e.orderCallBackId, status: 'queued' });
+    // Register before storing, so an answer that comes back very fast is not missed.
+    const settled = new Map<string, PaymentItemResult>();
+    const waiting = new Map<string, Waiter>();
+    let release: () => void = () => {};
+    const allSettled = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const wantWait = this.#waitMs > 0;
+    for (const entry of entries) {
+      if (!wantWait) break;
+      const waiter: Waiter = (result) => {
+        if (settled.has(entry.id)) return;
+        settled.set(entry.id, { ...result, op: entry.op, orderCallBackId: entry.orderCallBackId });
+        this.#waiters.get(entry.id)?.delete(waiter);
+        if (settled.size === entries.length) release();
+      };
+      waiting.set(entry.id, waiter);
+      let set = this.#waiters.get(entry.id);
+      if (!set) this.#waiters.set(entry.id, (set = new Set()));
+      set.add(waiter);
+    }
+    const forget = () => {
+      for (const [id, waiter] of waiting) {
+        const set = this.#waiters.get(id);
+        set?.delete(waiter);
+        if (set && set.size === 0) this.#waiters.delete(id);
+      }
+    };
+
+    let existing: string[];
+    try {
+      ({ existing } = await this.#outbox.add(entries));
+    } catch (error) {
+      forget();
+      throw error;
+    }
+    // Already pending from an earlier call: it is on its way; say so without waiting.
+    for (const id of existing) waiting.get(id)?.({ op: opOf(id), orderCallBackId: '', status: 'queued' });
+    this.#kick();
+
+    if (wantWait && settled.size < entries.length) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        allSettled,
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, this.#waitMs);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
+    forget();
+    return entries.map((e) => settled.get(e.id) ?? queued(e));
+  }
+
+  #kick(): void {
+    if (this.#closed) return;
+    if (this.#draining) {
+      this.#again = true;
+      return;
+    }
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#draining = this.#drain()
+      .catch((error) => this.#log.error('payments delivery round failed', { error: describeError(error) }))
+      .finally(() => {
+        this.#draining = null;
+        if (this.#again && !this.#closed) {
+          this.#again = false;
+          this.#kick();
+        } else {
+          void this.#schedule();
+        }
+      });
+  }
+
+  async #schedule(): Promise<void> {
+    if (this.#closed) return;
+    let next: number | null;
+    try {
+      next = await this.#outbox.nextDueAt();
+    } catch {
+      return;
+    }
+    if (next === null || this.#closed || this.#draining) return;
+    const delay = Math.min(Math.max(0, next - this.#now()), 2 ** 31 - 1);
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#kick();
+    }, delay);
+    // Do not hold a process open for a retry: the entries are durable and resume at the next start.
+    this.#timer.unref?.();
+  }
+
+  async #drain(): Promise<void> {
+    for (let round = 0; round < 1000 && !this.#closed; round++) {
+      this.#again = false;
+      const leaseMs = this.#timeoutMs * 2 + 5_000;
+      const claimed = await this.#outbox.claimDue(this.#now(), this.#batchSize * 4, leaseMs);
+      if (claimed.length === 0) return;
+      const reports = claimed.filter((e) => e.op === 'report');
+      for (let i = 0; i < reports.length; i += this.#batchSize) {
+        await this.#sendBatch(reports.slice(i, i + this.#batchSize));
+      }
+      for (const entry of claimed) {
+        if (entry.op !== 'report') await this.#sendOne(entry);
+      }
+    }
+  }
+
+  #request(options: RequestOptions): ReturnType<typeof requestEnvelope> {
+    return requestEnvelope({
+      ...options,
+      timeoutMs: this.#timeoutMs,
+      signal: this.#abort.signal,
+      ...(this.#fetch ? { fetch: this.#fetch } : {}),
+    });
+  }
+
+  async #sendBatch(entries: OutboxEntry[]): Promise<void> {
+    this.stats.batches++;
+    const url = `${this.#apiBase}/front/product/payments`;
+    let result: PaymentsResult;
+    try {
+      const { response } = await this.#request({ method: 'POST', url, body: { payments: entries.map((e) => e.payload) } });
+      result = checkPaymentsResult(url, response);
+    } catch (error) {
+      await this.#failed(entries, error);
+      return;
+    }
+    const success = new Set(result.success.map((s) => s.orderCallBackId));
+    const fail = new Map(result.fail.map((f) => [f.orderCallBackId, f.messageCode] as const));
+    const done: [OutboxEntry, PaymentItemResult][] = [];
+    const missing: OutboxEntry[] = [];
+    for (const entry of entries) {
+      const base = { op: entry.op, orderCallBackId: entry.orderCallBackId };
+      if (success.has(entry.orderCallBackId)) {
+        done.push([entry, { ...base, status: 'accepted' }]);
+      } else if (fail.has(entry.orderCallBackId)) {
+        const code = fail.get(entry.orderCallBackId)!;
+        if (code === ErrorCode.usedOrderCallBackId && entry.attempts > 1) {
+          done.push([entry, { ...base, status: 'accepted', alreadyAccepted: true }]);
+        } else {
+          done.push([entry, { ...base, status: 'failed', messageCode: code }]);
+        }
+      } else {
+        missing.push(entry);
+      }
+    }
+    await this.#finish(done);
+    if (missing.length) await this.#retry(missing, 'sauceFlex did not mention these in success or fail');
+  }
+
+  async #sendOne(entry: OutboxEntry): Promise<void> {
+    const url = `${this.#apiBase}/front/product/payment`;
+    try {
+      if (entry.op === 'update') {
+        this.stats.updates++;
+        await this.#request({ method: 'PATCH', url, body: entry.payload });
+      } else {
+        this.stats.cancels++;
+        const cancel = entry.payload as PaymentCancel;
+        await this.#request({
+          method: 'DELETE',
+          url,
+          query: { orderCallBackId: cancel.orderCallBackId, orderId: cancel.orderId, payCancelTime: cancel.payCancelTime },
+        });
+      }
+    } catch (error) {
+      const resendCode = entry.op === 'update' ? ErrorCode.noMatchingPayment : ErrorCode.paymentAlreadyDeleted;
+      if (error instanceof ApiError && error.code === resendCode && entry.attempts > 1) {
+        await this.#finish([[entry, { op: entry.op, orderCallBackId: entry.orderCallBackId, status: 'accepted', alreadyAccepted: true }]]);
+        return;
+      }
+      await this.#failed([entry], error);
+      return;
+    }
+    await this.#finish([[entry, { op: entry.op, orderCallBackId: entry.orderCallBackId, status: 'accepted' }]]);
+  }
+
+  /** The whole request failed: refused for good (a 4xx envelope), or to be retried. */
+  async #failed(entries: OutboxEntry[], error: unknown): Promise<void> {
+    if (isFinalRefusal(error)) {
+      const code = (error as ApiError).code;
+      await this.#finish(entries.map((e) => [e, { op: e.op, orderCallBackId: e.orderCallBackId, status: 'failed', messageCode: code }]));
+      return;
+    }
+    this.stats.transientFailures++;
+    await this.#retry(entries, describeError(error));
+  }
+
+  async #retry(entries: OutboxEntry[], reason: string): Promise<void> {
+    const now = this.#now();
+    const policy = { limit: Number.MAX_SAFE_INTEGER, baseDelayMs: this.#backoff.baseMs, maxDelayMs: this.#backoff.maxMs };
+    await this.#outbox.retryLater(
+      entries.map((e) => ({ id: e.id, nextAttemptAt: now + backoffDelay(Math.min(e.attempts, 30), policy), lastError: reason })),
+    );
+    this.#log.warn('sauceFlex did not take payment items; they stay queued', {
+      count: entries.length,
+      orderCallBackIds: entries.slice(0, 5).map((e) => e.orderCallBackId),
+      reason,
+    });
+    for (const entry of entries) this.#settle(entry.id, { op: entry.op, orderCallBackId: entry.orderCallBackId, status: 'queued' });
+  }
+
+  /** Forget entries sauceFlex answered for (durably first), then tell whoever waits. */
+  async #finish(done: [OutboxEntry, PaymentItemResult][]): Promise<void> {
+    if (done.length === 0) return;
+    await this.#outbox.complete(done.map(([entry]) => entry.id));
+    for (const [entry, result] of done) {
+      if (result.status === 'failed') {
+        this.#log.warn('sauceFlex refused a payment item', { op: entry.op, orderCallBackId: entry.orderCallBackId, code: result.messageCode });
+      }
+      this.#settle(entry.id, result);
+      try {
+        this.#onOutcome?.({ ...result, status: result.status as 'accepted' | 'failed', attempts: entry.attempts });
+      } catch (error) {
+        this.#log.error('onOutcome hook threw', { error: describeError(error) });
+      }
+    }
+  }
+
+  #settle(id: string, result: PaymentItemResult): void {
+    const waiters = this.#waiters.get(id);
+    if (!waiters) return;
+    for (const waiter of [...waiters]) waiter(result);
+  }
+}
+
+function opOf(id: string): PaymentOp {
+  return id.slice(0, id.indexOf(':')) as PaymentOp;
+}
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 10);
+}
+
+/**
+ * sauceFlex looked at the request and said no for good: one of its own FA codes, which it sends
+ * with HTTP 400/401/500 alike (the guide: business refusals travel as 500), except FA1011 (its
+ * internal error) and token/permission codes (our configuration: keep the item and retry). Anything
+ * that is not an FA code (a proxy's 502, a 404 from a wrong SF_API_BASE, a 429) is retried too,
+ * so a misconfiguration or an outage never loses a report.
+ */
+function isFinalRefusal(error: unknown): error is ApiError {
+  if (!(error instanceof ApiError)) return false;
+  if (!/^FA\d{4}$/.test(error.code)) return false;
+  const retryable: string[] = [ErrorCode.internal, ErrorCode.invalidToken, ErrorCode.expiredToken, ErrorCode.forbidden];
+  return !retryable.includes(error.code);
+}
+
+function checkPaymentsResult(url: string, value: unknown): PaymentsResult {
+  const r = value as Partial<PaymentsResult> | null;
+  if (typeof r !== 'object' || r === null) throw new ResponseShapeError('POST', url, 'response', 'expected {success, fail}');
+  const success = r.success ?? [];
+  const fail = r.fail ?? [];
+  if (!Array.isArray(success) || success.some((s) => typeof s?.orderCallBackId !== 'string')) {
+    throw new ResponseShapeError('POST', url, 'response.success', 'expected [{orderCallBackId}]');
+  }
+  if (!Array.isArray(fail) || fail.some((f) => typeof f?.orderCallBackId !== 'string' || typeof f?.messageCode !== 'string')) {
+    throw new ResponseShapeError('POST', url, 'response.fail', 'expected [{orderCallBackId, messageCode}]');
+  }
+  return { success, fail };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shared secret of the payments route
+
+/** Constant-time comparison of a presented secret with the configured one (both hashed first). */
+export function secretMatches(presented: string | undefined, expected: string): boolean {
+  const a = createHash('sha256').update(presented ?? '').digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b) && presented !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same API over HTTP, for shop code in another process
+
+export class PaymentsClientError extends Error {
+  override name = 'PaymentsClientError';
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(`${message} (HTTP ${status}, ${code})`);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export interface PaymentsClientOptions {
+  /** The backend's origin, e.g. http://127.0.0.1:8788. */
+  baseUrl: string;
+  /** SF_PAYMENTS_SECRET. */
+  secret: string;
+  /** Default /sauceflex/payments. */
+  path?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** `PaymentsApi` over this backend's payments route (Authorization: Bearer <secret>). */
+export function createPaymentsClient(options: PaymentsClientOptions): PaymentsApi {
+  const url = new URL(options.path ?? '/sauceflex/payments', options.baseUrl).toString();
+  const doFetch = options.fetch ?? fetch;
+  const call = async <T>(method: string, body: unknown): Promise<T> => {
+    let res: Response;
+    try {
+      res = await doFetch(url, {
+        method,
+        headers: { authorization: `Bearer ${options.secret}`, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+      });
+    } catch (error) {
+      throw new PaymentsClientError(0, 'network', `The payments route could not be reached: ${describeError(error)}`);
+    }
+    const json = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
+    if (!res.ok) {
+      throw new PaymentsClientError(res.status, json?.error?.code ?? 'http', json?.error?.message ?? `${method} ${url} failed`);
+    }
+    return json as T;
+  };
+  return {
+    reportPayments: (reports) => call<PaymentsSummary>('POST', { payments: reports }),
+    updatePayment: (update) => call<PaymentItemResult>('PATCH', update),
+    cancelPayment: (cancel) => call<PaymentItemResult>('DELETE', cancel),
+  };
+}
+

@@ -1,0 +1,102 @@
+/**
+ * `GET {products}/:productId`: product details for the cards, read from sauceFlex with the partner's
+ * admin token so the browser never sees `X-SauceFlex-Authorize`. Answers are cached briefly in a
+ * bounded LRU map, and concurrent requests for one product share one upstream call.
+ */
+import { ApiError, SauceflexError, isTransient } from '../api/errors.js';
+import { ErrorCode, type Product } from '../api/models.js';
+import type { AdminClient } from './admin-client.js';
+import { HttpProblem } from './http.js';
+import { describeError, type Logger } from './log.js';
+
+export const PRODUCT_ID = /^[A-Za-z0-9_.-]{1,100}$/;
+
+export interface ProductServiceOptions {
+  /** Cache lifetime; 0 turns caching (but not the sharing of in-flight calls) off. */
+  ttlMs: number;
+  /** Most products kept. Default 500. */
+  maxEntries?: number;
+  now?: () => number;
+  log: Logger;
+}
+
+export class ProductService {
+  readonly #admin: AdminClient;
+  readonly #ttlMs: number;
+  readonly #maxEntries: number;
+  readonly #now: () => number;
+  readonly #log: Logger;
+  readonly #cache = new Map<string, { product: Product; until: number }>();
+  readonly #inFlight = new Map<string, Promise<Product>>();
+
+  constructor(admin: AdminClient, options: ProductServiceOptions) {
+    this.#admin = admin;
+    this.#ttlMs = options.ttlMs;
+    this.#maxEntries = options.maxEntries ?? 500;
+    this.#now = options.now ?? Date.now;
+    this.#log = options.log;
+  }
+
+  /** The product, or an `HttpProblem` saying why not (404 unknown, 503 sauceFlex down, 502 otherwise). */
+  async get(productId: string): Promise<{ product: Product; maxAgeSec: number }> {
+    if (!PRODUCT_ID.test(productId)) {
+      throw new HttpProblem(400, 'invalid_product_id', 'productId must be 1–100 letters, digits, ".", "_" or "-".', { field: 'productId' });
+    }
+    const now = this.#now();
+    const hit = this.#cache.get(productId);
+    if (hit && hit.until > now) {
+      return { product: hit.product, maxAgeSec: Math.max(0, Math.floor((hit.until - now) / 1000)) };
+    }
+    if (hit) this.#cache.delete(productId);
+
+    let flight = this.#inFlight.get(productId);
+    if (!flight) {
+      flight = this.#admin.getProduct(productId).finally(() => this.#inFlight.delete(productId));
+      this.#inFlight.set(productId, flight);
+    }
+    let product: Product;
+    try {
+      product = await flight;
+    } catch (error) {
+      throw this.#toProblem(error, productId);
+    }
+    if (this.#ttlMs > 0) {
+      this.#cache.delete(productId);
+      this.#cache.set(productId, { product, until: this.#now() + this.#ttlMs });
+      while (this.#cache.size > this.#maxEntries) {
+        const oldest = this.#cache.keys().next().value;
+        if (oldest === undefined) break;
+        this.#cache.delete(oldest);
+      }
+    }
+    return { product, maxAgeSec: Math.floor(this.#ttlMs / 1000) };
+  }
+
+  #toProblem(error: unknown, productId: string): HttpProblem {
+    if (error instanceof ApiError) {
+      if (error.code === ErrorCode.unknownProduct) {
+        return new HttpProblem(404, 'product_not_found', `sauceFlex has no product ${productId}.`);
+      }
+      if (error.code === ErrorCode.badParameter) {
+        return new HttpProblem(400, 'invalid_product_id', 'sauceFlex refused this productId.', { field: 'productId' });
+      }
+      // FA1011, or a 5xx that is not one of sauceFlex's codes (a proxy's): down for now.
+      if (error.code === ErrorCode.internal || (!/^FA\d{4}$/.test(error.code) && error.status >= 500)) return unavailable();
+      // Credentials refused, token refused twice, forbidden: our configuration, not the shopper's fault.
+      this.#log.error('sauceFlex refused the admin call', { productId, code: error.code, error: describeError(error) });
+      return new HttpProblem(502, 'upstream_refused', 'sauceFlex refused the request; see the server log.');
+    }
+    if (isTransient(error) || (error instanceof SauceflexError && error.kind === 'http')) {
+      this.#log.warn('sauceFlex unavailable for a product read', { productId, error: describeError(error) });
+      return unavailable();
+    }
+    this.#log.error('product read failed', { productId, error: describeError(error) });
+    return new HttpProblem(502, 'upstream_bad_response', 'sauceFlex answered with something unexpected.');
+  }
+}
+
+function unavailable(): HttpProblem {
+  return new HttpProblem(503, 'upstream_unavailable', 'sauceFlex is not answering right now; try again shortly.', {
+    headers: { 'retry-after': '5' },
+  });
+}

@@ -1,0 +1,21 @@
+/** One API client per (api base, partner) for the whole page, so elements share retries and limits. */
+import { createClient } from '../api/index.js';
+
+export type SauceflexClient = ReturnType<typeof createClient>;
+
+export interface ClientKey {
+  apiBase: string;
+  partnerId: string;
+}
+
+const clients = new Map<string, SauceflexClient>();
+
+export function clientFor({ apiBase, partnerId }: ClientKey): SauceflexClient {
+  const key = `${apiBase}|${partnerId}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createClient({ apiBase, partnerId, onInvalid: (error) => console.warn('[sauceflex]', error.message) });
+    clients.set(key, client);
+  }
+  return client;
+}

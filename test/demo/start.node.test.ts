@@ -1,0 +1,80 @@
+/**
+ * `npm start` as a new user runs it: the process prints its URLs, the shop page loads in Chromium
+ * and its schedules show broadcasts read from the stand-in in Korean and English, and Ctrl-C (SIGINT) stops everything.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../support/chromium.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+test('npm start serves the demo shop with broadcasts from the stand-in and stops on SIGINT', { timeout: 90_000 }, async () => {
+  // Port 0 for both so the test never collides with a demo someone is running.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, SF_DEMO_PORT: '0', SF_STANDIN_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  try {
+    const shopUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed within 45 s:\n${output}`)), 45_000);
+      const check = () => {
+        const match = /shop page\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+        if (match?.[1] && /stand-in\s+http:\/\/127\.0\.0\.1:\d+\/V1/.test(output)) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout.on('data', check);
+      child.once('exit', () => reject(new Error(`npm start exited early:\n${output}`)));
+    });
+
+    const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      await page.goto(`${shopUrl}/`, { waitUntil: 'load' });
+      const cardsIn = (id: string) =>
+        page.evaluate((selector) => {
+          const schedule = document.querySelector(selector);
+          return [...(schedule?.shadowRoot?.querySelectorAll('sf-broadcast-card') ?? [])].map((card) => ({
+            badge: card.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim() ?? '',
+            title: card.shadowRoot?.querySelector('[part~="title"]')?.textContent ?? '',
+          }));
+        }, `#${id}`);
+      await page.waitForFunction(
+        () => ['#live', '#schedule', '#vod'].every((s) => (document.querySelector(s)?.shadowRoot?.querySelectorAll('sf-broadcast-card').length ?? 0) > 0),
+        { timeout: 20_000 },
+      );
+      const live = await cardsIn('live');
+      const upcoming = await cardsIn('schedule');
+      assert.ok(live.length >= 1 && live.every((card) => card.badge === 'LIVE' || card.badge === '일시 중단'), `live section: ${JSON.stringify(live)}`);
+      assert.ok(upcoming.length >= 3 && upcoming.every((card) => card.badge === '방송 예정'), `upcoming section: ${JSON.stringify(upcoming)}`);
+      assert.match(upcoming.map((card) => card.title).join(' '), /[가-힣]/, 'Korean fixture names are shown');
+
+      // The language switch turns every widget English.
+      await page.click('.lang-switch button[data-lang="en"]');
+      await page.waitForFunction(
+        () => document.querySelector('#schedule')?.shadowRoot?.querySelector('sf-broadcast-card')?.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim() === 'Upcoming',
+        { timeout: 10_000 },
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    child.kill('SIGINT');
+  }
+  const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running'), 15_000))]);
+  assert.equal(code, 0, `npm start stops cleanly on SIGINT (exit code), output:\n${output}`);
+});

@@ -1,0 +1,65 @@
+/**
+ * The library build. Two passes of one config, because an IIFE cannot have several entries:
+ * - default mode: ES modules into dist/: `sauceflex-widgets.js` (everything), `api.js` (the client
+ *   alone) and one entry per element folder, so a page can import only what it uses; shared code
+ *   lands in chunks that every entry reuses.
+ * - `--mode iife`: `sauceflex-widgets.iife.js` for a classic `<script>` tag or a CMS template.
+ * Type declarations come from `tsc -p tsconfig.build.json` (see package.json "build").
+ */
+import { defineConfig, type UserConfig } from 'vite';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const src = (path: string) => `${root}src/${path}`;
+
+/** Every `src/elements/<name>/<name>.ts` (the guarded registration module) becomes its own entry. */
+function elementEntries(): Record<string, string> {
+  const dir = src('elements');
+  if (!existsSync(dir)) return {};
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => existsSync(`${dir}/${name}/${name}.ts`))
+      .map((name) => [`elements/${name}`, `${dir}/${name}/${name}.ts`]),
+  );
+}
+
+const shared: UserConfig = {
+  // The demo has its own dev server (demo/start.ts); this config only builds the library.
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    reportCompressedSize: false,
+  },
+};
+
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'iife') {
+    return {
+      ...shared,
+      build: {
+        ...shared.build,
+        emptyOutDir: false,
+        lib: {
+          entry: src('index.ts'),
+          name: 'SauceflexWidgets',
+          formats: ['iife'],
+          fileName: () => 'sauceflex-widgets.iife.js',
+        },
+      },
+    };
+  }
+  return {
+    ...shared,
+    build: {
+      ...shared.build,
+      emptyOutDir: true,
+      lib: {
+        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), ...elementEntries() },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+    },
+  };
+});
