@@ -4,7 +4,11 @@
  * in node, through the `Standin` handle. Types only, so the browser bundle of a test pays nothing.
  */
 
-/** Route ids the stand-in knows; a fault or a counter names one of these (or '*' for all). */
+/**
+ * Route ids the stand-in knows; a fault or a counter names one of these (or '*' for all).
+ * `media` is the preview stream (/media/preview/*); `coupons.*` are the shop's coupon API sample
+ * (/shop/coupons…). Thumbnails, the player page and short links carry no id.
+ */
 export type StandinRoute =
   | 'authorize'
   | 'token.refresh'

@@ -57,7 +57,7 @@ export interface PlaybackOptions {
   engine?: EnginePreference;
   /** Load hls.js from this ES module URL instead of the bundled chunk (`hls-src`). */
   hlsSrc?: string;
-  /** Extra hls.js settings, over the preview defaults. */
+  /** Extra hls.js settings, over the preview defaults (`autoStartLoad` and `loader` stay the engine's). */
   hlsConfig?: Partial<HlsConfig>;
   /** Called once when playback cannot go on (the session is finished; tear it down). */
   onFatal(error: PlaybackError): void;
@@ -243,6 +243,7 @@ class Session implements Playback {
   private lastRecoverAt = -Infinity;
   private lastSwapAt = -Infinity;
   private suspended = false;
+  private manifestParsed = false;
   private resumeAt: number | undefined;
   private failed = false;
   private readonly fallback: EngineKind | undefined;
@@ -260,6 +261,7 @@ class Session implements Playback {
   }
 
   private async start(): Promise<void> {
+    await null; // callbacks never run inside initialize(): the caller holds its handle first
     if (this.engine === undefined) {
       this.fail({ kind: 'unsupported', message: this.reason });
       return;
@@ -309,19 +311,24 @@ class Session implements Playback {
       playlistLoadPolicy: policy(defaults.playlistLoadPolicy),
       fragLoadPolicy: policy(defaults.fragLoadPolicy),
       ...this.options.hlsConfig,
+      // Owned here: loading starts when the manifest is in and the player is not suspended.
+      autoStartLoad: false,
       loader: countingLoader((this.options.hlsConfig?.loader ?? defaults.loader) as LoaderClass),
     });
     liveInstances++;
     this.hls = hls;
     const { Events } = HlsClass;
     hls.on(Events.ERROR, this.onHlsError);
+    hls.on(Events.MANIFEST_PARSED, () => {
+      this.manifestParsed = true;
+      if (!this.suspended) hls.startLoad(-1);
+    });
     hls.on(Events.LEVEL_LOADED, (_event, data) => this.setLive(data.details.live));
     hls.on(Events.FRAG_BUFFERED, () => {
       this.networkAttempts = 0; // data flows again: the next failure starts the backoff anew
     });
     hls.attachMedia(this.video);
     hls.loadSource(this.src);
-    if (this.suspended) hls.stopLoad();
   }
 
   private readonly onHlsError = (_event: unknown, data: ErrorData): void => {
@@ -337,8 +344,12 @@ class Session implements Playback {
     if (!hls) return;
     // Before a manifest was parsed there is nothing to resume: load the source again.
     const manifestLevel = !hls.levels?.length || String(data.details).startsWith('manifest');
-    if (manifestLevel) hls.loadSource(this.src);
-    else hls.startLoad(-1);
+    if (manifestLevel) {
+      this.manifestParsed = false;
+      hls.loadSource(this.src);
+    } else if (!this.suspended) {
+      hls.startLoad(-1);
+    }
   }
 
   private recoverMedia(data: ErrorData): void {
@@ -442,8 +453,9 @@ class Session implements Playback {
   resume(): void {
     if (!this.suspended || this.closed) return;
     this.suspended = false;
-    if (this.hls) this.hls.startLoad(-1);
-    else if (this.engine === 'native' && this.video.preload === 'none') this.video.preload = 'auto';
+    if (this.hls) {
+      if (this.manifestParsed) this.hls.startLoad(-1);
+    } else if (this.engine === 'native' && this.video.preload === 'none') this.video.preload = 'auto';
   }
 
   close(): void {

@@ -188,8 +188,9 @@ export interface FileOutboxOptions {
 
 /**
  * The outbox in a JSONL journal: `{"put":entry}` and `{"del":[ids]}` lines, appended and fdatasync'd
- * before a call resolves. At load the journal is replayed (a torn last line from a crash is cut off)
- * and leases of the previous process are released. One process per file.
+ * before a call resolves. At load the journal is replayed (a torn last line from a crash is cut off),
+ * leases of the previous process are released and every pending entry is due at once. One process
+ * per file.
  */
 export class FileOutbox extends MemoryOutbox {
   readonly file: string;
@@ -249,8 +250,12 @@ export class FileOutbox extends MemoryOutbox {
       await handle.close();
       throw error;
     }
-    // The previous process is gone: its leases mean nothing now.
-    for (const entry of this.entries.values()) entry.leasedUntil = 0;
+    // The previous process is gone: its leases mean nothing now. And a restart is often the fix
+    // (configuration, network), so everything pending is due at once instead of after its backoff.
+    for (const entry of this.entries.values()) {
+      entry.leasedUntil = 0;
+      entry.nextAttemptAt = 0;
+    }
     this.#handle = handle;
   }
 

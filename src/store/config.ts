@@ -44,7 +44,7 @@ export const CONFIG_ATTRIBUTES = {
 
 export const DEFAULT_API_BASE = 'https://api.sauceFlex.com/V1';
 
-interface ConfigState {
+export interface ConfigState {
   /** From `configure()`. */
   script: SfConfig;
   /** From `<sf-config>` or the script tag's data-* attributes. */

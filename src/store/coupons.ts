@@ -155,14 +155,15 @@ interface Viewer {
   memberId?: string;
 }
 
-/** The session as it is now; waits for a token fetch in progress rather than calling the shopper a guest. */
+/**
+ * The member's token for a request: through the session (which waits for a fetch in progress and
+ * renews a token that has expired), else the one the session holds.
+ */
 async function currentViewer(): Promise<Viewer> {
-  let session = sessionStore.getState();
-  if (session.status === 'loading') {
-    await getViewerToken().catch(() => undefined);
-    session = sessionStore.getState();
-  }
-  return { token: session.token, isMember: session.isMember && !!session.token, memberId: session.claims?.memberId };
+  const fetched = await getViewerToken().catch(() => undefined);
+  const session = sessionStore.getState();
+  const token = fetched ?? session.token;
+  return { token, isMember: session.isMember && !!token, memberId: session.claims?.memberId };
 }
 
 async function runIssue(request: IssueRequest): Promise<IssueOutcome> {
@@ -209,8 +210,8 @@ async function sendWithRefresh(request: IssueRequest, viewer: Viewer): Promise<I
   if (answer.kind === 'expired-token') {
     const fresh = await getViewerToken({ forceRefresh: true }).catch(() => undefined);
     const session = sessionStore.getState();
-    // Once, and only with a new member token: a guest's or the same expired token would be refused again.
-    if (fresh && fresh !== viewer.token && session.isMember) answer = await send(fresh);
+    // Once, and only with a member token (a guest's would be refused for another reason).
+    if (fresh && session.isMember) answer = await send(fresh);
   }
   return toOutcome(answer, request);
 }

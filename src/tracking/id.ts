@@ -16,7 +16,7 @@ export function isOrderCallBackId(value: unknown): value is string {
 type CryptoLike = Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string };
 
 /** A fresh UUID v4, or undefined when this environment has no cryptographic random source. */
-export function newOrderCallBackId(source: CryptoLike | undefined = globalThis.crypto): string | undefined {
+export function newOrderCallBackId(source: CryptoLike | null = globalThis.crypto ?? null): string | undefined {
   if (!source) return undefined;
   if (typeof source.randomUUID === 'function') {
     try {

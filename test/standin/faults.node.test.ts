@@ -193,7 +193,7 @@ describe('control routes (the shared test helpers)', () => {
 });
 
 describe('request counters', () => {
-  test('each route id counts its requests, faulted or refused ones too; control, preflight and unknown routes do not count', async () => {
+  test('each route id counts its requests, faulted or refused ones too; control, preflight, thumbnails and unknown routes do not count', async () => {
     const { accessToken, refreshToken } = await adminToken(h);
     const product = (await h.call(LATEST)).json.response.items[0].productListDetail[0].productId;
     const curationId = (await h.call('/V1/front/curation/mobidoo')).json.response.items[0].curationId;
@@ -213,6 +213,7 @@ describe('request counters', () => {
       () => h.call('/V1/internal/token/validation?accessToken=x&tokenType=1'),
       () => h.call('/shop/coupons'),
       () => h.call('/shop/coupons/issue', { method: 'POST', body: {} }),
+      () => h.call('/media/preview/index.m3u8'),
       () => h.call('/media/img/broadcast-1.svg'),
       () => h.call('/V1/nowhere'),
       () => h.call('/__control/state'),

@@ -188,8 +188,6 @@ export class SfCouponPanel extends SauceflexElement {
    * `isIssued`).
    */
   private async fetchList(signal?: AbortSignal): Promise<{ items: Coupon[]; memberId?: string }> {
-    const session = sessionStore.getState();
-    const token = session.isMember ? session.token : undefined;
     const ask = (accessToken: string | undefined) =>
       listCoupons({
         endpoint: this.config.couponEndpoint!,
@@ -200,20 +198,31 @@ export class SfCouponPanel extends SauceflexElement {
         timeoutMs: this.timeoutMs,
         onInvalid: (error) => console.warn('[sauceflex] <sf-coupon-panel>', error.message),
       });
+    const isTokenRefusal = (error: unknown) =>
+      error instanceof ApiError && (error.code === ErrorCode.expiredToken || error.code === ErrorCode.invalidToken);
+    const member = () => {
+      const session = sessionStore.getState();
+      return session.isMember ? session : undefined;
+    };
+    // Through the session: it renews a token that has already expired.
+    const token = member() ? ((await getViewerToken().catch(() => undefined)) ?? member()?.token) : undefined;
     try {
       const page = await ask(token);
-      return { items: page.items, memberId: token ? session.claims?.memberId : undefined };
+      return { items: page.items, memberId: token ? member()?.claims?.memberId : undefined };
     } catch (error) {
-      if (!token || !(error instanceof ApiError)) throw error;
-      if (error.code === ErrorCode.expiredToken) {
+      if (!token || !isTokenRefusal(error)) throw error;
+      if ((error as ApiError).code === ErrorCode.expiredToken) {
         const fresh = await getViewerToken({ forceRefresh: true }).catch(() => undefined);
-        const now = sessionStore.getState();
-        if (fresh && now.isMember) return { items: (await ask(fresh)).items, memberId: now.claims?.memberId };
+        if (fresh && member()) {
+          try {
+            return { items: (await ask(fresh)).items, memberId: member()?.claims?.memberId };
+          } catch (again) {
+            if (!isTokenRefusal(again)) throw again;
+          }
+        }
       }
-      if (error.code === ErrorCode.expiredToken || error.code === ErrorCode.invalidToken) {
-        return { items: (await ask(undefined)).items };
-      }
-      throw error;
+      // The token is refused: the coupons still show, without what this member has.
+      return { items: (await ask(undefined)).items };
     }
   }
 

@@ -122,9 +122,10 @@ export default css`
     color: var(--sf-coupon-accent);
     border-color: var(--sf-coupon-accent);
   }
-  .coupon[data-state='exhausted'],
-  .coupon[data-state='expired'] {
-    opacity: 0.65;
+  /* Spent or over: the discount loses its colour (not its contrast). */
+  .coupon[data-state='exhausted'] .discount,
+  .coupon[data-state='expired'] .discount {
+    color: var(--sf-text-muted, #6b6b70);
   }
   /* Narrow containers: the button goes under the text. */
   @container (max-width: 22rem) {

@@ -1,0 +1,164 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    --sf-player-aspect-ratio: 9 / 16;
+    --sf-player-object-fit: cover;
+    --sf-player-radius: var(--sf-radius, 12px);
+    --sf-player-live-color: var(--sf-accent, #e5203a);
+    /* The size is the ratio's from the first paint: nothing moves when the poster, the video or the data arrive. */
+    display: block;
+    position: relative;
+    aspect-ratio: var(--sf-player-aspect-ratio);
+    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
+    color: #fff;
+    contain: layout paint style;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  .frame {
+    position: absolute;
+    inset: 0;
+    overflow: hidden;
+    border-radius: var(--sf-player-radius);
+    background: var(--sf-player-background, #111);
+  }
+  .frame.skeleton {
+    background: var(--sf-skeleton, #ececef);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .frame.skeleton {
+      animation: sf-pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes sf-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+
+  video,
+  .poster {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: var(--sf-player-object-fit);
+    display: block;
+    border: 0;
+  }
+  .poster {
+    pointer-events: none;
+  }
+
+  /* The link covers the player; with controls it shrinks to a pill so the controls stay usable. */
+  .link {
+    position: absolute;
+    z-index: 1;
+    color: inherit;
+    outline-offset: -3px;
+  }
+  .link.cover {
+    inset: 0;
+  }
+  .link.pill {
+    top: 0.5rem;
+    right: 0.5rem;
+    padding: 0.25rem 0.75rem;
+    border-radius: 999px;
+    font-size: 0.8rem;
+    font-weight: 600;
+    text-decoration: none;
+    background: rgb(0 0 0 / 0.6);
+  }
+  .link:focus-visible,
+  button:focus-visible {
+    outline: 3px solid var(--sf-focus-ring, #2563eb);
+  }
+
+  /* Above the link, but only its buttons take clicks: the rest of a click goes to the link below. */
+  .overlay {
+    position: absolute;
+    inset: 0;
+    z-index: 2;
+    display: grid;
+    place-items: center;
+    pointer-events: none;
+  }
+  .overlay button,
+  .overlay .message {
+    pointer-events: auto;
+  }
+
+  .badge {
+    position: absolute;
+    top: 0.5rem;
+    left: 0.5rem;
+    padding: 0.125rem 0.5rem;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    font-weight: 700;
+    background: var(--sf-player-live-color);
+  }
+
+  .spinner {
+    width: 2rem;
+    height: 2rem;
+    border-radius: 50%;
+    border: 3px solid rgb(255 255 255 / 0.35);
+    border-top-color: #fff;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .spinner {
+      animation: sf-spin 0.9s linear infinite;
+    }
+  }
+  @keyframes sf-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  .play {
+    width: 3.5rem;
+    height: 3.5rem;
+    border-radius: 50%;
+    border: 0;
+    cursor: pointer;
+    background: rgb(0 0 0 / 0.6);
+    position: relative;
+  }
+  .play::before {
+    content: '';
+    position: absolute;
+    left: 40%;
+    top: 30%;
+    border-style: solid;
+    border-width: 0.7rem 0 0.7rem 1.15rem;
+    border-color: transparent transparent transparent #fff;
+  }
+
+  .message {
+    margin: 0 1rem;
+    padding: 0.75rem 1rem;
+    border-radius: 8px;
+    display: grid;
+    gap: 0.5rem;
+    justify-items: center;
+    text-align: center;
+    font-size: 0.875rem;
+    line-height: 1.4;
+    background: rgb(0 0 0 / 0.72);
+  }
+  .message button {
+    font: inherit;
+    cursor: pointer;
+    padding: 0.375rem 0.875rem;
+    border-radius: 999px;
+    border: 1px solid rgb(255 255 255 / 0.6);
+    background: transparent;
+    color: inherit;
+  }
+`;

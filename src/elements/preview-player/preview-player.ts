@@ -1,0 +1,12 @@
+import { SfPreviewPlayer } from './preview-player.component.js';
+
+export { SfPreviewPlayer };
+export type { PlayerState } from './preview-player.component.js';
+
+if (!customElements.get('sf-preview-player')) customElements.define('sf-preview-player', SfPreviewPlayer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sf-preview-player': SfPreviewPlayer;
+  }
+}

@@ -1,0 +1,200 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    --sf-product-radius: var(--sf-radius, 12px);
+    --sf-product-background: var(--sf-surface, #fff);
+    --sf-product-color: var(--sf-text, #1d1d1f);
+    --sf-product-muted: var(--sf-text-muted, #6b6b70);
+    --sf-product-border: var(--sf-border, #e6e6e9);
+    --sf-product-sale: var(--sf-sale, #e5203a);
+    --sf-product-aspect-ratio: 1 / 1;
+    --sf-product-thumb-width: 6rem;
+    display: block;
+    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
+    color: var(--sf-product-color);
+    contain: layout style;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  .card {
+    position: relative;
+    display: grid;
+    grid-template-rows: auto 1fr;
+    gap: 0.5rem;
+    height: 100%;
+    box-sizing: border-box;
+    color: inherit;
+    text-decoration: none;
+    background: var(--sf-product-background);
+    border: 1px solid var(--sf-product-border);
+    border-radius: var(--sf-product-radius);
+    padding: 0.5rem;
+    outline-offset: 2px;
+    -webkit-tap-highlight-color: transparent;
+  }
+  a.card:hover .name {
+    text-decoration: underline;
+  }
+  a.card:focus-visible {
+    outline: 3px solid var(--sf-focus-ring, #2563eb);
+  }
+  .card[aria-disabled='true'] .body {
+    opacity: 0.6;
+  }
+
+  :host([variant='row']) .card {
+    grid-template-columns: var(--sf-product-thumb-width) 1fr;
+    grid-template-rows: auto;
+    align-items: start;
+  }
+
+  .thumb {
+    position: relative;
+    aspect-ratio: var(--sf-product-aspect-ratio);
+    border-radius: calc(var(--sf-product-radius) - 4px);
+    overflow: hidden;
+    background: var(--sf-skeleton, #ececef);
+  }
+  .thumb img {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .badge {
+    position: absolute;
+    top: 0.375rem;
+    left: 0.375rem;
+    padding: 0.125rem 0.4rem;
+    border-radius: 4px;
+    font-size: 0.75rem;
+    font-weight: 700;
+    color: #fff;
+    background: var(--sf-product-sale);
+  }
+  .sold-out {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    font-size: 0.9rem;
+    font-weight: 700;
+    letter-spacing: 0.04em;
+    color: #fff;
+    background: rgb(0 0 0 / 0.5);
+  }
+
+  .body {
+    display: grid;
+    align-content: start;
+    gap: 0.2rem;
+    min-width: 0;
+  }
+  .brand {
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: var(--sf-product-muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .name {
+    font-size: var(--sf-product-name-size, 0.875rem);
+    line-height: 1.35;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+    overflow-wrap: anywhere;
+    min-height: 2.7em;
+  }
+  .price {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: 0.35rem;
+    font-size: 0.875rem;
+  }
+  .rate {
+    font-weight: 700;
+    color: var(--sf-product-sale);
+  }
+  .selling {
+    font-weight: 700;
+  }
+  .original {
+    font-size: 0.75rem;
+    color: var(--sf-product-muted);
+  }
+  .saved {
+    flex-basis: 100%;
+    font-size: 0.75rem;
+    color: var(--sf-product-sale);
+  }
+  .text-price {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  /* Skeleton: the same boxes as the content, so nothing moves when data arrives. */
+  .skeleton .line {
+    height: 0.85rem;
+    border-radius: 4px;
+    background: var(--sf-skeleton, #ececef);
+  }
+  .skeleton .line.short {
+    width: 40%;
+  }
+  .skeleton .line.price-line {
+    width: 55%;
+    height: 1rem;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .thumb,
+    .skeleton .line {
+      animation: sf-pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes sf-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+
+  .message {
+    align-content: center;
+    justify-items: start;
+    min-height: 8rem;
+    padding: 1rem;
+    font-size: 0.875rem;
+    color: var(--sf-product-muted);
+  }
+  button {
+    font: inherit;
+    font-size: 0.8rem;
+    cursor: pointer;
+    padding: 0.3rem 0.8rem;
+    border-radius: 999px;
+    border: 1px solid var(--sf-product-border);
+    background: var(--sf-product-background);
+    color: var(--sf-product-color);
+  }
+  button:focus-visible {
+    outline: 3px solid var(--sf-focus-ring, #2563eb);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

@@ -1,0 +1,265 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { Task, TaskStatus } from '@lit/task';
+import type { BroadcastProduct } from '../../api/models.js';
+import { msg } from '../../i18n/messages.js';
+import { productMsg } from '../../i18n/product.js';
+import { SauceflexElement } from '../../shared/sauceflex-element.js';
+import { broadcastStore, loadBroadcast } from '../../store/broadcasts.js';
+import type { SfConfig } from '../../store/config.js';
+import { StoreController } from '../../store/store-controller.js';
+import '../product-card/product-card.js';
+import styles from './product-list.styles.js';
+
+const SKELETON_CARDS = 4;
+export const PRODUCT_LIST_LAYOUTS = ['grid', 'list', 'carousel'] as const;
+export type ProductListLayout = (typeof PRODUCT_LIST_LAYOUTS)[number];
+
+let listIds = 0;
+
+/**
+ * @summary The products of a broadcast as cards: a grid, a list, or a swipeable carousel.
+ *
+ * Reads the broadcast (`broadcast-id`, shared with every other element that shows it) and renders its
+ * `productListDetail` with `<sf-product-card>`; or give it `products` directly. Each card records the
+ * broadcast with its clicks. Cards complete themselves (page URL, brand, sold out) through the
+ * backend's product route: set `product-endpoint` here or on `<sf-config>`.
+ *
+ * The carousel scrolls natively (touch swipe, trackpad, shift+wheel) and snaps to cards; the arrow
+ * keys move focus to the previous / next card (Home / End: first / last), and the previous / next
+ * buttons (hidden on touch-only screens) scroll by a view.
+ *
+ * @event sf-product-click - From a card (cancelable); see `<sf-product-card>`.
+ *
+ * @csspart list - The list of cards. @csspart item - One list item.
+ * @csspart product - Each card's link or box (the card's `card` part), exported.
+ * @csspart product-name - Each card's name. @csspart product-price - Each card's price block.
+ * @csspart product-badge - Each card's discount badge. @csspart product-sold-out - Each card's sold-out veil.
+ * @csspart previous - The carousel's previous button. @csspart next - The carousel's next button.
+ * @csspart status - Empty and error messages. @csspart retry - The retry button.
+ *
+ * @cssproperty --sf-product-min-column - Narrowest grid column before wrapping (default 9rem).
+ * @cssproperty --sf-product-gap - Space between cards (default 0.75rem).
+ * @cssproperty --sf-product-carousel-item - Card width in the carousel (default 10rem).
+ */
+export class SfProductList extends SauceflexElement {
+  static override styles = styles;
+
+  /** Broadcasts the page already knows (a schedule's refresh updates the products shown here too). */
+  private readonly known = new StoreController(this, broadcastStore, (state) => state.byId);
+
+  private readonly loader = new Task(this, {
+    task: async ([broadcastId, apiBase, partnerId], { signal }) => {
+      if (!broadcastId || !partnerId) return undefined;
+      return loadBroadcast({ apiBase, partnerId }, broadcastId, { signal });
+    },
+    args: () => [this.products ? undefined : this.broadcastId, this.config.apiBase, this.config.partnerId] as const,
+  });
+
+  @query('.track') private track?: HTMLElement | null;
+
+  @state() private atStart = true;
+  @state() private atEnd = false;
+
+  /** The products to show; when unset, those of `broadcast-id`. */
+  @property({ attribute: false }) products?: BroadcastProduct[];
+  /** The broadcast whose products to show (and to record with each click). */
+  @property({ attribute: 'broadcast-id' }) broadcastId?: string;
+  /** grid (default), list (picture left, one per row) or carousel (one row, swipe and arrow keys). */
+  @property({ reflect: true }) layout: ProductListLayout = 'grid';
+  /** Where a product opens (passed to each card): `_self` (default), `_blank`, or a frame name. */
+  @property() target = '_self';
+  /** The backend's product route, passed to each card; overrides `<sf-config>`. */
+  @property({ attribute: 'product-endpoint' }) productEndpoint?: string;
+
+  private readonly trackId = `sf-product-track-${++listIds}`;
+  private resizeObserver?: ResizeObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver ??= new ResizeObserver(() => this.measure());
+      if (this.track) this.resizeObserver.observe(this.track);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
+  protected override ownConfig(): SfConfig {
+    return { ...super.ownConfig(), productEndpoint: this.productEndpoint };
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const track = this.track;
+    if (track && this.resizeObserver) {
+      this.resizeObserver.disconnect();
+      this.resizeObserver.observe(track);
+    }
+    this.measure();
+  }
+
+  private get currentLayout(): ProductListLayout {
+    return (PRODUCT_LIST_LAYOUTS as readonly string[]).includes(this.layout) ? this.layout : 'grid';
+  }
+
+  private get items(): BroadcastProduct[] | undefined {
+    if (this.products) return Array.isArray(this.products) ? this.products : [];
+    const broadcast = (this.broadcastId ? this.known.value[this.broadcastId] : undefined) ?? this.loader.value ?? undefined;
+    if (!broadcast) return undefined;
+    return Array.isArray(broadcast.productListDetail) ? broadcast.productListDetail : [];
+  }
+
+  // ---- handlers -------------------------------------------------------------------------------
+
+  /** Where the carousel stands: the buttons at its ends are disabled. */
+  private measure = (): void => {
+    const track = this.track;
+    if (!track || this.currentLayout !== 'carousel') return;
+    const atStart = track.scrollLeft <= 1;
+    const atEnd = track.scrollLeft + track.clientWidth >= track.scrollWidth - 1;
+    if (atStart !== this.atStart) this.atStart = atStart;
+    if (atEnd !== this.atEnd) this.atEnd = atEnd;
+  };
+
+  private onKeyDown = (event: KeyboardEvent): void => {
+    if (this.currentLayout !== 'carousel' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const cards = [...this.renderRoot.querySelectorAll<HTMLElement>('sf-product-card')];
+    const current = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.localName === 'sf-product-card');
+    const index = current ? cards.indexOf(current) : -1;
+    if (index < 0) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    let next: number;
+    switch (event.key) {
+      case 'ArrowRight':
+        next = index + (rtl ? -1 : 1);
+        break;
+      case 'ArrowLeft':
+        next = index + (rtl ? 1 : -1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = cards.length - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    const target = cards[Math.max(0, Math.min(cards.length - 1, next))];
+    if (!target || target === current) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  };
+
+  private scrollByPage(direction: 1 | -1): void {
+    const track = this.track;
+    if (!track) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    track.scrollBy({ left: direction * (rtl ? -1 : 1) * track.clientWidth * 0.9, behavior: reducedMotion() ? 'auto' : 'smooth' });
+  }
+
+  // ---- render ---------------------------------------------------------------------------------
+
+  override render() {
+    const lang = this.config.lang;
+    const problems = this.products || !this.broadcastId ? [] : this.checkConfig();
+    if (problems.length) {
+      return html`<p class="status" part="status" role="alert">${msg(lang, 'error.config', { detail: problems.map((p) => p.message).join(', ') })}</p>`;
+    }
+    const items = this.items;
+    if (items) {
+      if (items.length === 0) return html`<p class="status" part="status" role="status">${productMsg(lang, 'productList.empty')}</p>`;
+      return this.renderItems(items);
+    }
+    if (this.loader.status === TaskStatus.COMPLETE && this.broadcastId) {
+      return html`<p class="status" part="status" role="status">${productMsg(lang, 'productList.notFound')}</p>`;
+    }
+    if (this.loader.status === TaskStatus.ERROR) {
+      return html`<div class="status" part="status" role="alert">
+        <span>${msg(lang, 'error.load')}</span>
+        <button type="button" part="retry" @click=${() => void this.loader.run()}>${msg(lang, 'error.retry')}</button>
+      </div>`;
+    }
+    return this.renderSkeleton();
+  }
+
+  private renderSkeleton() {
+    const variant = this.currentLayout === 'list' ? 'row' : 'tile';
+    return html`<div class="frame">
+      <span class="visually-hidden" role="status">${productMsg(this.config.lang, 'productList.loading')}</span>
+      <ul class="track" part="list" aria-hidden="true">
+        ${Array.from({ length: SKELETON_CARDS }, () => html`<li part="item"><sf-product-card variant=${variant}></sf-product-card></li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private renderItems(items: BroadcastProduct[]) {
+    const lang = this.config.lang;
+    const layout = this.currentLayout;
+    const carousel = layout === 'carousel';
+    const variant = layout === 'list' ? 'row' : 'tile';
+    const list = html`<ul
+      class="track"
+      id=${this.trackId}
+      part="list"
+      aria-label=${productMsg(lang, 'productList.label', { n: items.length })}
+      @keydown=${this.onKeyDown}
+      @scroll=${carousel ? this.measure : nothing}
+    >
+      ${repeat(
+        items,
+        (product, index) => product?.productId ?? `#${index}`,
+        (product) => html`<li part="item">
+          <sf-product-card
+            exportparts="card: product, name: product-name, price: product-price, badge: product-badge, sold-out: product-sold-out"
+            .product=${product}
+            .broadcastId=${this.broadcastId}
+            .target=${this.target}
+            .variant=${variant}
+            .productEndpoint=${this.productEndpoint}
+            .partnerId=${this.partnerId}
+            .apiBase=${this.apiBase}
+            .language=${this.language}
+            .timeZone=${this.timeZone}
+          ></sf-product-card>
+        </li>`,
+      )}
+    </ul>`;
+    if (!carousel) return html`<div class="frame">${list}</div>`;
+    return html`<div class="frame">
+      <button
+        type="button"
+        class="nav previous"
+        part="previous"
+        aria-controls=${this.trackId}
+        aria-label=${productMsg(lang, 'productList.previous')}
+        ?disabled=${this.atStart}
+        @click=${() => this.scrollByPage(-1)}
+      >
+        <span aria-hidden="true">‹</span>
+      </button>
+      ${list}
+      <button
+        type="button"
+        class="nav next"
+        part="next"
+        aria-controls=${this.trackId}
+        aria-label=${productMsg(lang, 'productList.next')}
+        ?disabled=${this.atEnd}
+        @click=${() => this.scrollByPage(1)}
+      >
+        <span aria-hidden="true">›</span>
+      </button>
+    </div>`;
+  }
+}
+
+function reducedMotion(): boolean {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}

@@ -1,0 +1,11 @@
+import { SfProductList } from './product-list.component.js';
+
+export { SfProductList };
+
+if (!customElements.get('sf-product-list')) customElements.define('sf-product-list', SfProductList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sf-product-list': SfProductList;
+  }
+}
