@@ -11,6 +11,10 @@ export { SfConfigElement } from './elements/config/config.js';
 export { SfBroadcastCard } from './elements/broadcast-card/broadcast-card.js';
 export { SfCountdown } from './elements/countdown/countdown.js';
 export { SfSchedule } from './elements/schedule/schedule.js';
+export { SfCouponPanel } from './elements/coupon-panel/coupon-panel.js';
+export type { SfBroadcastSelectDetail } from './events/broadcast-select.js';
+export type { SfCouponIssueDetail } from './events/coupon-issue.js';
+export type { SfLoginRequiredDetail } from './events/login-required.js';
 
 // Script-tag data-* options, read while document.currentScript still points at our tag.
 if (typeof document !== 'undefined') readScriptConfig();

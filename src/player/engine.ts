@@ -171,6 +171,15 @@ function countingLoader(Base: LoaderClass): LoaderClass {
       this.settle();
       this.counted = true;
       pendingRequests++;
+      try {
+        this.loadCounted(context, config, callbacks);
+      } catch (error) {
+        this.settle();
+        throw error;
+      }
+    }
+
+    private loadCounted(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
       super.load(context, config, {
         ...callbacks,
         onSuccess: (...args) => {
@@ -355,24 +364,26 @@ class Session implements Playback {
   private recoverMedia(data: ErrorData): void {
     const hls = this.hls!;
     const now = performance.now();
-    if (this.mediaRecoveries >= playerTiming.maxMediaRecoveries) {
-      this.fail({ kind: 'media', message: data.error?.message ?? 'the media could not be decoded', details: data.details });
-      return;
-    }
-    if (now - this.lastRecoverAt > playerTiming.mediaErrorWindowMs) {
-      this.lastRecoverAt = now;
-      this.noteRecovery('media', data.details);
-      this.mediaRecoveries++;
-      hls.recoverMediaError();
-    } else if (now - this.lastSwapAt > playerTiming.mediaErrorWindowMs) {
+    const giveUp = () => this.fail({ kind: 'media', message: data.error?.message ?? 'the media could not be decoded', details: data.details });
+    if (this.mediaRecoveries >= playerTiming.maxMediaRecoveries) return giveUp();
+    const swap = now - this.lastRecoverAt <= playerTiming.mediaErrorWindowMs;
+    if (swap && now - this.lastSwapAt <= playerTiming.mediaErrorWindowMs) return giveUp();
+    const time = this.video.currentTime;
+    const wasPlaying = !this.video.paused;
+    this.mediaRecoveries++;
+    if (swap) {
       this.lastSwapAt = now;
       this.noteRecovery('swap-audio-codec', data.details);
-      this.mediaRecoveries++;
       hls.swapAudioCodec();
-      hls.recoverMediaError();
     } else {
-      this.fail({ kind: 'media', message: data.error?.message ?? 'the media could not be decoded', details: data.details });
+      this.lastRecoverAt = now;
+      this.noteRecovery('media', data.details);
     }
+    hls.recoverMediaError();
+    // hls.js stops loading on every fatal error before our listener runs, and recoverMediaError only
+    // restarts what was running; re-attaching also pauses the video. Put both back as they were.
+    if (!this.suspended && !hls.loadingEnabled) hls.startLoad(time > 0 ? time : -1);
+    if (wasPlaying) this.video.play().catch(() => undefined);
   }
 
   // ---- native ----

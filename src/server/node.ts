@@ -9,7 +9,9 @@ import { startServer } from './start.js';
 import { demoResolveMember } from './viewer-token.js';
 
 async function main(): Promise<void> {
-  const log = consoleLogger((process.env.SF_LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'info');
+  const levels = ['debug', 'info', 'warn', 'error'] as const;
+  const level = levels.find((l) => l === process.env.SF_LOG_LEVEL) ?? 'info';
+  const log = consoleLogger(level);
   const { config, warnings, devKeys } = loadConfig(process.env);
   for (const warning of warnings) log.warn(warning);
   // The demo login cookie is only for development keys; a real shop wires resolveMember to its session.

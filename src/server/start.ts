@@ -56,7 +56,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          // Idle keep-alive sockets go now; ones still answering get a moment, then are cut.
+          const force = setTimeout(() => server.closeAllConnections(), 3_000);
+          server.close(() => {
+            clearTimeout(force);
+            resolve();
+          });
           server.closeIdleConnections();
         });
         await app.close();

@@ -97,27 +97,30 @@ export interface TestSession {
   source: 'backend' | 'test-key';
 }
 
+/**
+ * A token endpoint that signs in `memberId` (memberType '1') or a guest with a token ('0'), not yet
+ * fetched: for an element's `token-endpoint` attribute.
+ */
+export async function tokenEndpointFor(memberId: string, memberType: '0' | '1' = '1'): Promise<TestSession> {
+  const { tokenEndpoint } = testGlobals();
+  if (tokenEndpoint) {
+    document.cookie = memberType === '1' ? `${DEMO_MEMBER_COOKIE}=${encodeURIComponent(memberId)}; path=/` : `${DEMO_MEMBER_COOKIE}=; path=/; max-age=0`;
+    return { endpoint: new URL(tokenEndpoint, location.href).toString(), source: 'backend' };
+  }
+  return { endpoint: dataEndpoint(await mintViewerToken({ memberId, memberType })), source: 'test-key' };
+}
+
 /** Sign in `memberId` (memberType '1') or a guest with a token ('0'), through the real session code. */
 export async function signIn(memberId: string, memberType: '0' | '1' = '1'): Promise<TestSession> {
   resetSession();
-  const { tokenEndpoint } = testGlobals();
-  let endpoint: string;
-  let source: TestSession['source'];
-  if (tokenEndpoint) {
-    document.cookie = memberType === '1' ? `${DEMO_MEMBER_COOKIE}=${encodeURIComponent(memberId)}; path=/` : `${DEMO_MEMBER_COOKIE}=; path=/; max-age=0`;
-    endpoint = tokenEndpoint;
-    source = 'backend';
-  } else {
-    endpoint = dataEndpoint(await mintViewerToken({ memberId, memberType }));
-    source = 'test-key';
-  }
-  startSession(endpoint);
+  const session = await tokenEndpointFor(memberId, memberType);
+  startSession(session.endpoint);
   await getViewerToken();
   const state = sessionStore.getState();
   if (state.status !== 'ready' || state.isMember !== (memberType === '1')) {
     throw new Error(`test session for ${memberId} did not start as expected: ${JSON.stringify({ status: state.status, isMember: state.isMember, error: state.error })}`);
   }
-  return { endpoint: new URL(endpoint, location.href).toString(), source };
+  return session;
 }
 
 /** The shopper is anonymous: no token endpoint, no token. */

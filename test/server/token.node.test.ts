@@ -133,6 +133,21 @@ describe('viewer token route', () => {
     assert.equal(r413.res.status, 413);
     assert.equal(r413.json!.error.code, 'payload_too_large');
 
+    // A chunked body (no Content-Length) is cut off once it passes the limit.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode(' '.repeat(1000)));
+        controller.close();
+      },
+    });
+    const chunked = await fetch(`${pair.base}/sauceflex/token`, {
+      method: 'POST',
+      headers: { origin: SHOP_ORIGIN, 'content-type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(chunked.status, 413);
+
     const notJson = await postToken(pair.base, { contentType: 'application/json', body: '{"a":' });
     assert.equal(notJson.res.status, 400);
     assert.equal(notJson.json!.error.code, 'invalid_json');

@@ -8,18 +8,21 @@ import { defaultIssueEndpoint, listCoupons } from '../../coupons/coupon-api.js';
 import '../../events/coupon-issue.js';
 import '../../events/login-required.js';
 import { couponMsg, formatOpening, formatValidity, type CouponMessageKey } from '../../i18n/coupon.js';
-import { formatMoney, formatPercent } from '../../i18n/format.js';
+import { formatMoney, formatPercent, localeOf } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
 import { getViewerToken, startSession } from '../../session/viewer-session.js';
 import type { SfConfig } from '../../store/config.js';
 import { couponStore, issueCoupon, issueStateOf, rememberCoupons, type IssueOutcome } from '../../store/coupons.js';
-import { sessionStore } from '../../store/session.js';
+import { sessionStore, type SessionState } from '../../store/session.js';
 import { shallowEqual, StoreController } from '../../store/store-controller.js';
 import { ACTIONABLE, couponViewState, nextBoundary, parseIdList, visibleCoupons, type CouponViewState } from './coupon-view.js';
 import styles from './coupon-panel.styles.js';
 
 type Status = 'loading' | 'ready' | 'error';
+
+/** What the panel needs of the session: whether to wait, and whose coupons these are. */
+const viewerOf = (s: SessionState) => ({ status: s.status, isMember: s.isMember && !!s.token, memberId: s.claims?.memberId });
 
 /** setTimeout's ceiling is ~24.8 days; re-check at least this often for coupons that open later. */
 const MAX_TIMER_MS = 6 * 60 * 60 * 1000;
@@ -91,12 +94,7 @@ export class SfCouponPanel extends SauceflexElement {
   static override styles = styles;
 
   protected readonly coupons = new StoreController(this, couponStore, (s) => s);
-  protected readonly session = new StoreController(
-    this,
-    sessionStore,
-    (s) => ({ status: s.status, isMember: s.isMember && !!s.token, memberId: s.claims?.memberId }),
-    shallowEqual,
-  );
+  protected readonly session = new StoreController(this, sessionStore, viewerOf, shallowEqual);
 
   @state() private ids: string[] = [];
   @state() private status: Status = 'loading';
@@ -146,7 +144,8 @@ export class SfCouponPanel extends SauceflexElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     startSession(this.config.tokenEndpoint);
-    const session = this.session.value;
+    // Read afresh: starting the session may have just made it 'loading'.
+    const session = viewerOf(sessionStore.getState());
     // Wait for the token: a list asked for with it says which coupons the member already has.
     if (session.status === 'loading') return;
     const viewer = session.isMember ? `member:${session.memberId ?? ''}` : 'guest';
@@ -297,7 +296,8 @@ export class SfCouponPanel extends SauceflexElement {
    * panel only when it started the request. Resolves with the outcome.
    */
   async issue(couponId: string): Promise<IssueOutcome> {
-    if (this.checkConfig(this.needs).length) throw new Error(`<sf-coupon-panel> cannot issue: ${this.checkConfig(this.needs).map((p) => p.message).join(', ')}`);
+    const problems = this.checkConfig(this.needs);
+    if (problems.length) throw new Error(`<sf-coupon-panel> cannot issue: ${problems.map((p) => p.message).join(', ')}`);
     const broadcastId = this.broadcastId || undefined;
     const outcome = await issueCoupon({
       endpoint: this.issueEndpoint,
@@ -372,7 +372,9 @@ export class SfCouponPanel extends SauceflexElement {
       : couponMsg(lang, 'coupon.noMinimum');
     const start = new Date(coupon.startDt);
     const end = new Date(coupon.endDt);
-    const remaining = coupon.maxIssueCount > 0 ? couponMsg(lang, 'coupon.left', { n: coupon.maxIssueCount.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US') }) : couponMsg(lang, 'coupon.exhausted');
+    const remaining = coupon.maxIssueCount > 0
+      ? couponMsg(lang, 'coupon.left', { n: coupon.maxIssueCount.toLocaleString(localeOf(lang)) })
+      : couponMsg(lang, 'coupon.exhausted');
     const note = this.noteOf(view, start);
     const nameId = `coupon-name-${this.idFor(coupon.couponId)}`;
     const buttonId = `coupon-button-${this.idFor(coupon.couponId)}`;

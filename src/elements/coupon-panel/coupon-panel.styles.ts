@@ -14,6 +14,8 @@ export default css`
     font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
     color: var(--sf-text, #1d1d1f);
     container-type: inline-size;
+    /* Korean wraps between words, not inside them ("10% 할인" → "10%" / "할인"). */
+    word-break: keep-all;
   }
   :host([hidden]) {
     display: none;

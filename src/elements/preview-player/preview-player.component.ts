@@ -189,8 +189,12 @@ export class SfPreviewPlayer extends SauceflexElement {
 
   private readonly onPlay = (): void => {
     if (!this.playback) return;
-    this.intent = this.requested ?? 'user';
-    this.requested = undefined;
+    if (this.requested) {
+      this.intent = this.requested;
+      this.requested = undefined;
+    } else if (this.status !== 'playing' && this.status !== 'loading') {
+      this.intent = 'user'; // the browser's own controls
+    }
     this.pausedFor = undefined;
   };
 

@@ -258,7 +258,7 @@ export class SfProductCard extends SauceflexElement {
     return html`<div class="card skeleton" part="card" aria-busy="true">
       <span class="visually-hidden">${productMsg(this.config.lang, 'product.loading')}</span>
       <div class="thumb" part="thumbnail"></div>
-      <div class="body"><div class="line short"></div><div class="line"></div><div class="line price-line"></div></div>
+      <div class="body"><span class="brand line"></span><span class="name line"></span><span class="price line"></span></div>
     </div>`;
   }
 
@@ -267,9 +267,9 @@ export class SfProductCard extends SauceflexElement {
     const price = priceView(product, lang);
     const soldOut = isSoldOut(product);
     const url = soldOut || !this.pendingId ? undefined : trackedUrl(product.redirectUrl, this.pendingId);
-    const label = this.label(product, price, soldOut);
     const inner = this.renderInner(product, price, soldOut);
     if (url) {
+      // The link is named by what it shows (WCAG 2.5.3): brand, name, price, with hidden words for context.
       const newWindow = this.target !== '_self' && this.target !== '';
       return html`<a
         class="card"
@@ -277,7 +277,6 @@ export class SfProductCard extends SauceflexElement {
         href=${url}
         target=${newWindow ? this.target : nothing}
         rel=${newWindow ? 'noopener' : nothing}
-        aria-label=${newWindow ? `${label}, ${productMsg(lang, 'product.newTab')}` : label}
         @pointerdown=${this.freshen}
         @focus=${this.freshen}
         @keydown=${this.onKeyDown}
@@ -286,7 +285,7 @@ export class SfProductCard extends SauceflexElement {
         @auxclick=${this.onAuxClick}
         @contextmenu=${this.onMaybeOpened}
         @dragstart=${this.onMaybeOpened}
-        >${inner}</a
+        >${inner}${newWindow ? html`<span class="visually-hidden">(${productMsg(lang, 'product.newTab')})</span>` : nothing}</a
       >`;
     }
     const loading = this.needsDetails && this.loader.status === TaskStatus.PENDING;
@@ -295,7 +294,7 @@ export class SfProductCard extends SauceflexElement {
       class="card"
       part="card"
       role="group"
-      aria-label=${label}
+      aria-label=${this.label(product, price, soldOut)}
       aria-disabled=${soldOut ? 'true' : nothing}
       aria-busy=${loading ? 'true' : nothing}
     >
@@ -323,11 +322,11 @@ export class SfProductCard extends SauceflexElement {
               decoding="async"
             />`
           : nothing}
-        ${discounted && !soldOut ? html`<span class="badge" part="badge">${price.rate}</span>` : nothing}
+        ${discounted && !soldOut ? html`<span class="badge" part="badge" aria-hidden="true">${price.rate}</span>` : nothing}
         ${soldOut ? html`<span class="sold-out" part="sold-out">${productMsg(lang, 'product.soldOut')}</span>` : nothing}
       </div>
       <div class="body">
-        ${product.brandName ? html`<span class="brand" part="brand">${product.brandName}</span>` : nothing}
+        <span class="brand" part="brand">${product.brandName ?? ''}</span>
         <span class="name" part="name">${product.productName}</span>
         ${this.renderPrice(price)}
       </div>
@@ -338,20 +337,26 @@ export class SfProductCard extends SauceflexElement {
     const lang = this.config.lang;
     switch (price.kind) {
       case 'hide':
-        return nothing;
+        return html`<span class="price"></span>`;
       case 'text':
         return html`<span class="price" part="price"><span class="text-price" part="text-price">${price.text}</span></span>`;
       case 'basic':
         return html`<span class="price" part="price">
-          ${price.rate ? html`<span class="rate">${price.rate}</span>` : nothing}
+          ${price.rate
+            ? html`<span class="rate">${price.rate}<span class="visually-hidden"> ${productMsg(lang, 'product.rateLabel')}</span></span>`
+            : nothing}
+          <span class="visually-hidden">${productMsg(lang, 'product.sellingLabel')}</span>
           <strong class="selling" part="selling-price">${price.price}</strong>
-          ${price.original ? html`<del class="original" part="original-price">${price.original}</del>` : nothing}
+          ${price.original
+            ? html`<span class="visually-hidden">${productMsg(lang, 'product.originalLabel')}</span>
+                <del class="original" part="original-price">${price.original}</del>`
+            : nothing}
           ${price.saved ? html`<span class="saved" part="saved">${productMsg(lang, 'product.discountAmount', { amount: price.saved })}</span>` : nothing}
         </span>`;
     }
   }
 
-  /** What a screen reader says for the card: brand, name, price (with discount), sold out. */
+  /** The name of a card that cannot be opened (a group): brand, name, price (with discount), sold out. */
   private label(product: BroadcastProduct, price: PriceView, soldOut: boolean): string {
     const lang = this.config.lang;
     const parts = [product.brandName, product.productName];

@@ -93,7 +93,11 @@ export default css`
     gap: 0.2rem;
     min-width: 0;
   }
+  /* Fixed line boxes, so a brand or price arriving later (or a skeleton turning into content) moves nothing. */
   .brand {
+    display: block;
+    min-height: 1.3em;
+    line-height: 1.3;
     font-size: 0.75rem;
     font-weight: 600;
     color: var(--sf-product-muted);
@@ -112,6 +116,8 @@ export default css`
     min-height: 2.7em;
   }
   .price {
+    min-height: 2.6em;
+    line-height: 1.3;
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
@@ -141,16 +147,26 @@ export default css`
 
   /* Skeleton: the same boxes as the content, so nothing moves when data arrives. */
   .skeleton .line {
-    height: 0.85rem;
+    display: block;
     border-radius: 4px;
     background: var(--sf-skeleton, #ececef);
   }
-  .skeleton .line.short {
+  .skeleton .brand {
     width: 40%;
+    height: 1.3em;
+    background-clip: content-box;
+    padding-block: 0.15em;
+    box-sizing: border-box;
   }
-  .skeleton .line.price-line {
+  .skeleton .name {
+    height: 2.7em;
+    background: linear-gradient(var(--sf-skeleton, #ececef) 0 38%, transparent 38% 55%, var(--sf-skeleton, #ececef) 55% 93%, transparent 93%);
+    width: 90%;
+  }
+  .skeleton .price {
     width: 55%;
-    height: 1rem;
+    height: 2.6em;
+    background: linear-gradient(var(--sf-skeleton, #ececef) 0 45%, transparent 45%);
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton .thumb,

@@ -1,0 +1,48 @@
+/**
+ * hls.js is its own chunk, fetched the first time a player needs to play: not when the element is
+ * defined, not for a player that waits off-screen or is never asked to play, not for native playback.
+ * (Its own file: a test page that has loaded the chunk once cannot see it being loaded again.)
+ */
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/elements/preview-player/preview-player.js';
+import type { SfPreviewPlayer } from '../../src/elements/preview-player/preview-player.component.js';
+import { hlsInstancesAlive } from '../../src/player/engine.js';
+import { playsPast, requestsFor, roomForResourceTimings, streamUrl, videoOf } from './support.js';
+
+const hlsChunkRequests = () => requestsFor('hls.js/dist/hls.');
+
+describe('hls.js chunk loading', function () {
+  this.timeout(20_000);
+  before(roomForResourceTimings);
+
+  it('is not requested before a player needs to play, then exactly once', async () => {
+    expect(hlsChunkRequests(), 'requested by merely defining the element').to.have.length(0);
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <sf-preview-player id="still" style="width:160px" engine="hlsjs" src=${streamUrl('still')}></sf-preview-player>
+      <sf-preview-player id="native" style="width:160px" autoplay engine="native" src=${streamUrl('native')}></sf-preview-player>
+      <div style="height:${window.innerHeight * 3}px"></div>
+      <sf-preview-player id="below" style="width:160px" autoplay engine="hlsjs" src=${streamUrl('below')}></sf-preview-player>
+      <div style="height:${window.innerHeight}px"></div>
+    </div>`);
+    const [still, native, below] = ['still', 'native', 'below'].map((id) => wrapper.querySelector<SfPreviewPlayer>(`#${id}`)!);
+
+    // The native player really plays, the others wait: one off-screen, one never asked.
+    await playsPast(videoOf(native!), 0.3);
+    await aTimeout(200);
+    expect(still!.state).to.equal('idle');
+    expect(below!.state).to.equal('idle');
+    expect(hlsChunkRequests(), 'requested before any hls.js player needed to play').to.have.length(0);
+    expect(hlsInstancesAlive()).to.equal(0);
+
+    below!.scrollIntoView();
+    await playsPast(videoOf(below!), 0.3);
+    expect(hlsChunkRequests()).to.have.length(1);
+
+    // A second player reuses the chunk already loaded.
+    window.scrollTo(0, 0);
+    await still!.play();
+    await playsPast(videoOf(still!), 0.3);
+    await waitUntil(() => hlsInstancesAlive() >= 1);
+    expect(hlsChunkRequests()).to.have.length(1);
+  });
+});
