@@ -5,17 +5,18 @@
 import '../src/index.js';
 
 const texts = {
-  ko: { title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기' },
-  en: { title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays' },
+  ko: { title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
+  en: { title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
 } as const;
 
 const config = document.querySelector('sf-config')!;
 // `npm start` fills the placeholders; an unfilled one means the page is served some other way.
-for (const attribute of ['token-endpoint']) {
+for (const attribute of ['token-endpoint', 'product-endpoint', 'coupon-endpoint']) {
   if (config.getAttribute(attribute)?.startsWith('%')) config.removeAttribute(attribute);
 }
 
 function setLang(lang: 'ko' | 'en') {
+  localStorage.setItem('demo-lang', lang);
   document.documentElement.lang = lang;
   config.setAttribute('lang', lang);
   for (const [key, text] of Object.entries(texts[lang])) {
@@ -30,7 +31,32 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch 
   button.addEventListener('click', () => setLang(button.dataset.lang === 'en' ? 'en' : 'ko'));
 }
 
+// The demo's login: a cookie the backend's demoResolveMember reads (a shop wires its own session).
+const MEMBER_COOKIE = 'sf_demo_member';
+const signedIn = document.cookie.split('; ').some((c) => c.startsWith(`${MEMBER_COOKIE}=`) && c.length > MEMBER_COOKIE.length + 1);
+function demoLogin(memberId?: string) {
+  document.cookie = memberId ? `${MEMBER_COOKIE}=${encodeURIComponent(memberId)}; path=/; SameSite=Lax` : `${MEMBER_COOKIE}=; path=/; max-age=0`;
+  location.reload(); // as a shop's login would; the session then fetches a member token
+}
+const signInButton = document.querySelector<HTMLButtonElement>('#demo-sign-in')!;
+const signOutButton = document.querySelector<HTMLButtonElement>('#demo-sign-out')!;
+document.querySelector('#demo-who')!.setAttribute('data-i18n', signedIn ? 'member' : 'guest');
+signInButton.hidden = signedIn;
+signOutButton.hidden = !signedIn;
+signInButton.addEventListener('click', () => demoLogin('demo-member'));
+signOutButton.addEventListener('click', () => demoLogin());
+
 const log = document.querySelector('#event-log')!;
+document.addEventListener('sf-login-required', (event) => {
+  log.textContent = `sf-login-required: ${event.detail.couponId} (${event.detail.reason})`;
+  if (confirm(document.documentElement.lang === 'en' ? 'Sign in to get this coupon? (demo-member)' : '쿠폰을 받으려면 로그인이 필요합니다. demo-member로 로그인할까요?')) demoLogin('demo-member');
+});
+document.addEventListener('sf-coupon-issue', (event) => {
+  const { coupon, status, code } = event.detail;
+  log.textContent = `sf-coupon-issue: ${coupon.couponName} → ${status}${code ? ` (${code})` : ''}`;
+});
 document.addEventListener('sf-broadcast-select', (event) => {
   log.textContent = `sf-broadcast-select: ${event.detail.broadcast.broadcastName} → ${event.detail.url ?? '(no player URL)'}`;
 });
+
+setLang(localStorage.getItem('demo-lang') === 'en' ? 'en' : 'ko');

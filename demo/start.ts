@@ -1,16 +1,23 @@
 /**
- * `npm start`: the whole demo on 127.0.0.1 in one process — the local sauceFlex stand-in, then the
- * demo shop (Vite dev server over demo/, importing the widgets from src/). Prints the URLs and
- * stops everything on Ctrl-C. Ports: SF_STANDIN_PORT (8787), SF_DEMO_PORT (5173); a busy port
- * falls back to a free one, and the pages learn the real URLs at request time.
+ * `npm start`: the whole demo on 127.0.0.1 in one process — the demo shop (Vite dev server over
+ * demo/, importing the widgets from src/), the local sauceFlex stand-in and our backend (token,
+ * products, payments) pointed at it. A development RSA key pair is made in .dev/ on first run
+ * (git-ignored); the stand-in verifies viewer tokens with its public half, as sauceFlex would with
+ * the key a partner registers. Prints the URLs and stops everything on Ctrl-C.
+ * Ports: SF_DEMO_PORT (5173), SF_STANDIN_PORT (8787), SF_PORT (8788); a busy port falls back to a
+ * free one, and the pages learn the real URLs at request time.
  */
 import { createServer, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from './standin/index.js';
+import { demoResolveMember, ensureDevKeys, startServer } from '../src/server/index.js';
 
 const host = '127.0.0.1';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const demoRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/** The demo shop's own server reports payments with this; a real shop keeps its secret out of git. */
+const DEMO_PAYMENTS_SECRET = 'demo-payments-secret-not-for-production';
 
 /** Filled once the servers are up; the demo pages' `%SF_…%` placeholders are replaced from it. */
 const urls: Record<string, string> = {};
@@ -40,17 +47,41 @@ async function main() {
   await vite.listen();
   const shopOrigin = vite.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? `http://${host}:5173`;
 
+  const keys = ensureDevKeys(`${repoRoot}.dev`);
   const standin = await startStandin({
     host,
     port: await freePortOr(Number(process.env.SF_STANDIN_PORT ?? 8787)),
     shopOrigin,
+    viewerPublicKey: keys.publicKeyPem,
     log: true,
   });
-  Object.assign(urls, { SF_API_BASE: standin.apiBase, SF_STANDIN_ORIGIN: standin.origin, SF_SHOP_ORIGIN: shopOrigin });
+  const backend = await startServer({
+    config: {
+      partnerId: 'mobidoo',
+      apiBase: standin.apiBase,
+      privateKey: keys.privateKeyPem,
+      allowedOrigins: [shopOrigin],
+      admin: { id: 'admin', password: 'sauceflex-demo' },
+      paymentsSecret: DEMO_PAYMENTS_SECRET,
+      outbox: { kind: 'file', file: `${repoRoot}.dev/payments-outbox.jsonl` },
+      host,
+      port: await freePortOr(Number(process.env.SF_PORT ?? 8788)),
+    },
+    hooks: { resolveMember: demoResolveMember },
+  });
+  Object.assign(urls, {
+    SF_API_BASE: standin.apiBase,
+    SF_STANDIN_ORIGIN: standin.origin,
+    SF_SHOP_ORIGIN: shopOrigin,
+    SF_BACKEND_ORIGIN: backend.origin,
+    SF_TOKEN_ENDPOINT: `${backend.origin}/sauceflex/token`,
+    SF_PRODUCT_ENDPOINT: `${backend.origin}/sauceflex/products`,
+  });
 
   console.log(`
   sauceflex-widgets demo
-    shop page        ${shopOrigin}/
+    shop page          ${shopOrigin}/
+    backend            ${backend.origin}/sauceflex/token
     sauceFlex stand-in ${standin.apiBase}   (partner "mobidoo")
   Ctrl-C stops everything.
 `);
@@ -60,7 +91,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping…');
-    await Promise.allSettled([vite.close(), standin.close()]);
+    await Promise.allSettled([vite.close(), backend.close()]);
+    await standin.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -1,20 +1,62 @@
-// Browser tests: real Chromium (Debian's), TypeScript through esbuild, the local sauceFlex stand-in
-// started here on an ephemeral loopback port and announced to every test page as `__SF_TEST__`.
+// Browser tests: real Chromium (Debian's), TypeScript through esbuild, the local sauceFlex stand-in and
+// our backend (src/server) started here on ephemeral loopback ports and announced to every test page
+// as `__SF_TEST__`. A second backend signs 5-second tokens, for the session's refresh-ahead test.
 // Run through `node --import tsx` (see package.json) so this file can import the TypeScript stand-in.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startStandin } from '../demo/standin/index.ts';
+import { demoResolveMember, ensureDevKeys, startServer } from '../src/server/index.ts';
 import { chromiumArgs, chromiumPath } from './support/chromium.ts';
 
-const standin = await startStandin({ host: '127.0.0.1', port: 0 });
-process.on('exit', () => void standin.close());
+/** A free loopback port for the test pages, chosen up front so the backend can allow exactly that origin. */
+async function freePort() {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+const pagePort = await freePort();
+const keysDir = mkdtempSync(join(tmpdir(), 'sf-wtr-keys-'));
+const keys = ensureDevKeys(keysDir);
+const standin = await startStandin({ host: '127.0.0.1', port: 0, viewerPublicKey: keys.publicKeyPem });
+
+function backend(tokenTtlSec) {
+  return startServer({
+    config: {
+      partnerId: 'mobidoo',
+      apiBase: standin.apiBase,
+      privateKey: keys.privateKeyPem,
+      allowedOrigins: [`http://127.0.0.1:${pagePort}`],
+      tokenTtlSec,
+      admin: { id: 'admin', password: 'sauceflex-demo' },
+      outbox: { kind: 'memory' },
+      rateLimit: { burst: 500, perMinute: 6000 },
+      host: '127.0.0.1',
+      port: 0,
+    },
+    hooks: { resolveMember: demoResolveMember },
+  });
+}
+const server = await backend(600);
+const shortLivedServer = await backend(5);
+const stopAll = async () => {
+  await Promise.allSettled([server.close(), shortLivedServer.close(), standin.close()]);
+  rmSync(keysDir, { recursive: true, force: true });
+};
 
 
 export default {
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   hostname: '127.0.0.1',
+  port: pagePort,
   nodeResolve: { exportConditions: ['production'] },
   // Test files share one stand-in (its faults, counters and reset): one file at a time.
   concurrency: 1,
@@ -40,11 +82,18 @@ export default {
 <html lang="ko">
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.__SF_TEST__ = ${JSON.stringify({ standinOrigin: standin.origin, apiBase: standin.apiBase })};</script>
+    <script>window.__SF_TEST__ = ${JSON.stringify({
+      standinOrigin: standin.origin,
+      apiBase: standin.apiBase,
+      backendOrigin: server.origin,
+      tokenEndpoint: `${server.origin}/sauceflex/token`,
+      productEndpoint: `${server.origin}/sauceflex/products`,
+      shortTokenEndpoint: `${shortLivedServer.origin}/sauceflex/token`,
+    })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
   async serverStop() {
-    await standin.close();
+    await stopAll();
   },
 };

@@ -452,7 +452,11 @@ class Session implements Playback {
   private fail(error: PlaybackError): void {
     if (this.closed || this.failed) return;
     this.failed = true;
-    this.options.onFatal({ ...error, engine: this.engine });
+    // Reported after the current hls.js event has finished dispatching (the caller tears hls.js down).
+    const report = { ...error, engine: this.engine };
+    queueMicrotask(() => {
+      if (!this.closed) this.options.onFatal(report);
+    });
   }
 
   suspend(): void {

@@ -171,6 +171,7 @@ describe('player engine: playback and recovery', function () {
 
     hls.trigger(Events.ERROR, mediaError);
     expect(calls).to.have.length(3);
+    await waitUntil(() => fatal.length > 0, 'the third media error was not reported');
     expect(fatal).to.have.length(1);
     expect(fatal[0]).to.include({ kind: 'media', details: 'bufferAppendError', engine: 'hlsjs' });
   });

@@ -42,6 +42,10 @@ export default css`
     opacity: 0.7;
   }
 
+  /* feed: one wide card per row, so a wide picture */
+  :host([variant='feed']) {
+    --sf-thumbnail-aspect-ratio: 16 / 9;
+  }
   /* list: picture left, text right */
   :host([variant='list']) .card {
     grid-template-columns: var(--sf-card-thumb-width) 1fr;

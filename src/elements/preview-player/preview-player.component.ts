@@ -309,8 +309,8 @@ export class SfPreviewPlayer extends SauceflexElement {
   private syncAutoplay(): void {
     if (!this.autoplay || !this.source) return;
     if (this.wantsAutoplay()) {
-      // The shopper (or the page) paused it: leave it paused. Ended and failed players stay so.
-      if (this.pausedFor === 'user' || this.pausedFor === 'api') return;
+      // The shopper (or the page) paused it, or the browser refused autoplay: leave it paused. Ended and failed players stay so.
+      if (this.pausedFor === 'user' || this.pausedFor === 'api' || this.autoplayRefused) return;
       if (this.status === 'idle' || (this.status === 'paused' && this.pausedFor === 'hidden')) void this.start('autoplay');
     } else if (this.intent === 'autoplay' && (this.status === 'playing' || this.status === 'loading')) {
       this.pauseFor('hidden');

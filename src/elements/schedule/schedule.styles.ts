@@ -48,11 +48,11 @@ export default css`
   :host([layout='grid']) ul {
     grid-template-columns: repeat(auto-fill, minmax(max(var(--sf-schedule-min-column), calc((100% - (var(--sf-schedule-columns) - 1) * var(--sf-schedule-gap)) / var(--sf-schedule-columns))), 1fr));
   }
-  /* Long schedules: the browser skips layout and paint of cards far off screen. */
-  :host([layout='list']) li,
-  :host([layout='feed']) li {
+  /* Long schedules: the browser skips layout and paint of list rows far off screen; 'auto' keeps
+     each row's last real height, so scrolling back does not jump. */
+  :host([layout='list']) li {
     content-visibility: auto;
-    contain-intrinsic-size: auto 10rem;
+    contain-intrinsic-size: auto 11.5rem;
   }
   .status {
     padding: 2rem 1rem;
