@@ -11,6 +11,7 @@ import { createServer, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from './standin/index.js';
 import { demoResolveMember, ensureDevKeys, startServer } from '../src/server/index.js';
+import { CHECKOUT_PATH, createDemoCheckout } from './shop-server.js';
 
 const host = '127.0.0.1';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -30,13 +31,29 @@ function demoUrls(): Plugin {
   };
 }
 
+/** The demo shop's server route that reports payments (see shop-server.ts). */
+function demoCheckout(): Plugin {
+  const checkout = createDemoCheckout({
+    backendOrigin: () => urls.SF_BACKEND_ORIGIN ?? '',
+    paymentsSecret: DEMO_PAYMENTS_SECRET,
+    standinOrigin: () => urls.SF_STANDIN_ORIGIN ?? '',
+    shopOrigin: () => urls.SF_SHOP_ORIGIN ?? '',
+  });
+  return {
+    name: 'sauceflex-demo-checkout',
+    configureServer(server) {
+      server.middlewares.use(CHECKOUT_PATH, (req, res) => void checkout(req, res));
+    },
+  };
+}
+
 async function main() {
   const vite = await createServer({
     configFile: false,
     root: demoRoot,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [demoUrls()],
+    plugins: [demoUrls(), demoCheckout()],
     server: {
       host,
       port: Number(process.env.SF_DEMO_PORT ?? 5173),

@@ -12,6 +12,23 @@ export { SfBroadcastCard } from './elements/broadcast-card/broadcast-card.js';
 export { SfCountdown } from './elements/countdown/countdown.js';
 export { SfSchedule } from './elements/schedule/schedule.js';
 export { SfCouponPanel } from './elements/coupon-panel/coupon-panel.js';
+export { SfProductCard } from './elements/product-card/product-card.js';
+export { SfProductList } from './elements/product-list/product-list.js';
+export {
+  tracking,
+  createTracking,
+  setNavigator,
+  trackedUrl,
+  readOrderCallBackId,
+  isOrderCallBackId,
+  paymentReports,
+  type Tracking,
+  type TrackedClick,
+  type ClickAnnouncer,
+  type PaidOrder,
+  type PaidLine,
+} from './tracking/index.js';
+export type { SfProductClickDetail } from './events/product-click.js';
 export type { SfBroadcastSelectDetail } from './events/broadcast-select.js';
 export type { SfCouponIssueDetail } from './events/coupon-issue.js';
 export type { SfLoginRequiredDetail } from './events/login-required.js';

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandin } from '../demo/standin/index.ts';
 import { demoResolveMember, ensureDevKeys, startServer } from '../src/server/index.ts';
+import { CHECKOUT_PATH, createDemoCheckout } from '../demo/shop-server.ts';
 import { chromiumArgs, chromiumPath } from './support/chromium.ts';
 
 /** A free loopback port for the test pages, chosen up front so the backend can allow exactly that origin. */
@@ -23,6 +24,8 @@ async function freePort() {
   });
 }
 const pagePort = await freePort();
+/** Known only to this process and the backend: the browser reaches payments through the shop's checkout route. */
+const PAYMENTS_SECRET = `test-${crypto.randomUUID()}`;
 const keysDir = mkdtempSync(join(tmpdir(), 'sf-wtr-keys-'));
 const keys = ensureDevKeys(keysDir);
 const standin = await startStandin({ host: '127.0.0.1', port: 0, viewerPublicKey: keys.publicKeyPem });
@@ -37,6 +40,7 @@ function backend(tokenTtlSec) {
       tokenTtlSec,
       admin: { id: 'admin', password: 'sauceflex-demo' },
       outbox: { kind: 'memory' },
+      paymentsSecret: PAYMENTS_SECRET,
       rateLimit: { burst: 500, perMinute: 6000 },
       host: '127.0.0.1',
       port: 0,
@@ -46,6 +50,12 @@ function backend(tokenTtlSec) {
 }
 const server = await backend(600);
 const shortLivedServer = await backend(5);
+const checkout = createDemoCheckout({
+  backendOrigin: () => server.origin,
+  paymentsSecret: PAYMENTS_SECRET,
+  standinOrigin: () => standin.origin,
+  shopOrigin: () => `http://127.0.0.1:${pagePort}`,
+});
 const stopAll = async () => {
   await Promise.allSettled([server.close(), shortLivedServer.close(), standin.close()]);
   rmSync(keysDir, { recursive: true, force: true });
@@ -62,6 +72,14 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
+  middleware: [
+    // The demo shop's own server route (POST /demo-shop/checkout), as `npm start` mounts it.
+    async (ctx, next) => {
+      if (ctx.path !== CHECKOUT_PATH) return next();
+      ctx.respond = false;
+      await checkout(ctx.req, ctx.res);
+    },
+  ],
   plugins: [
     esbuildPlugin({
       ts: true,
@@ -89,6 +107,7 @@ export default {
       tokenEndpoint: `${server.origin}/sauceflex/token`,
       productEndpoint: `${server.origin}/sauceflex/products`,
       shortTokenEndpoint: `${shortLivedServer.origin}/sauceflex/token`,
+      checkoutEndpoint: CHECKOUT_PATH,
     })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>

@@ -358,6 +358,8 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
     return c.json({ ok: true });
   });
   app.get('/__control/state', (c) => c.json(state()));
+  /** Extra to the contract: what sauceFlex has recorded, for the demo's payments page and loop tests. */
+  app.get('/__control/payments', (c) => c.json({ payments: payments.list() }));
   /** Extra to the contract: lets a browser test register the partner's public key. */
   app.put('/__control/viewer-key', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { publicKey?: unknown };

@@ -55,6 +55,11 @@ export class PaymentStore {
     return n;
   }
 
+  /** Every record held, newest last (cancelled ones marked): the demo's "payments recorded" page. */
+  list(): (PaymentReport & { cancelledAt?: string })[] {
+    return [...this.records.values()].map((record) => ({ ...record }));
+  }
+
   /** One report; returns SU0000 or the refusal code. */
   register(report: PaymentReport): string {
     if (!UUID.test(report.orderCallBackId)) return 'FA1027';

@@ -9,7 +9,7 @@ import type { BroadcastProduct, PriceTypeCode } from '../api/models.js';
 export interface SfProductClickDetail {
   /** The product URL with `orderCallBackId` in its query: the link that is (or would be) opened. */
   url: string;
-  /** The UUID issued for this click; report it with the purchase. */
+  /** The UUID issued for this click; report it with the purchase. (Empty only in a browser without `crypto.getRandomValues`: then `url` is the untracked product URL.) */
   orderCallBackId: string;
   /** The broadcast the product was shown in, when known. */
   broadcastId: string | undefined;

@@ -61,7 +61,7 @@ export interface PlaybackOptions {
   hlsConfig?: Partial<HlsConfig>;
   /** Called once when playback cannot go on (the session is finished; tear it down). */
   onFatal(error: PlaybackError): void;
-  /** Called when the engine learns whether the stream is live. */
+  /** Called when the engine learns whether the stream is live (once false, then possibly once true; never back). */
   onLive?(live: boolean): void;
   /** Called when the engine starts an automatic recovery (for logs and tests). */
   onRecover?(what: 'network' | 'media' | 'swap-audio-codec', details: string): void;
@@ -226,7 +226,7 @@ export interface Playback {
   readonly ready: Promise<void>;
   /** The hls.js instance, once created (hlsjs engine only). For tests and advanced hooks. */
   readonly hls: Hls | undefined;
-  /** Whether the stream is live, once known. */
+  /** Whether the stream is (or was) live, once known: stays true after a live playlist closes. */
   readonly live: boolean | undefined;
   /** Engine-level recoveries done so far (network restarts and media recoveries). */
   readonly recoveries: number;
@@ -443,8 +443,9 @@ class Session implements Playback {
     this.options.onRecover?.(what, details);
   }
 
+  /** Sticky: a live stream whose playlist closes (#EXT-X-ENDLIST) is still a live broadcast that ended. */
   private setLive(live: boolean): void {
-    if (this.live === live) return;
+    if (this.live === true || this.live === live) return;
     this.live = live;
     this.options.onLive?.(live);
   }

@@ -205,6 +205,44 @@ describe('<sf-preview-player>', function () {
     expect(partOf(el, 'poster')).to.equal(null);
   });
 
+  it('broadcast-id: a failed load shows an error with a retry that works (sf-error kind "load")', async () => {
+    // Another broadcast than the test above: the page's broadcast store would answer that one without a request.
+    const broadcast = broadcastFixtures(Date.now(), standinOrigin()).filter((b) => b.previewUrl && b.broadcastStateCode === 'vod')[1]!;
+    await setFault({ route: 'broadcast.one', kind: 'error500' });
+    const el = await fixture<SfPreviewPlayer>(html`<sf-preview-player
+      style="width:${WIDTH}px"
+      partner-id="mobidoo"
+      api-base=${standinApiBase()}
+      broadcast-id=${broadcast.broadcastId}
+      lang="en"
+    ></sf-preview-player>`);
+    expect(el.getBoundingClientRect().height, 'the skeleton has the final size').to.be.closeTo((WIDTH * 16) / 9, 1);
+    expect(partOf(el, 'base')!.classList.contains('skeleton')).to.equal(true);
+    const failed = await oneEvent(el, 'sf-error');
+    expect(failed.detail.kind).to.equal('load');
+    await el.updateComplete;
+    expect(partOf(el, 'message')!.textContent).to.contain('Could not load.');
+    await expect(el).to.be.accessible();
+    await clearFaults();
+    (partOf(el, 'retry-button') as HTMLButtonElement).click();
+    await waitUntil(() => partOf(el, 'poster'), 'the retry did not load the broadcast');
+    expect(partOf(el, 'link')).to.not.equal(null);
+  });
+
+  it('broadcast-id of a broadcast that does not exist says so', async () => {
+    const el = await fixture<SfPreviewPlayer>(html`<sf-preview-player
+      style="width:${WIDTH}px"
+      partner-id="mobidoo"
+      api-base=${standinApiBase()}
+      broadcast-id="lkmobidoo-00000000000000000000000000000000"
+      lang="ko"
+    ></sf-preview-player>`);
+    await waitUntil(() => partOf(el, 'message'), 'no message');
+    expect(partOf(el, 'message')!.textContent).to.contain('방송을 찾을 수 없습니다.');
+    expect(el.state).to.equal('idle');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows the representative thumbnail as the poster before playing', async () => {
     const broadcast = standinBroadcast();
     broadcast.broadcastThumbnailList = [

@@ -3,13 +3,10 @@
  * issued and put into the shop's URL), the shop's product page receives it, the cart keeps it, the
  * checkout reports the purchase, and the stand-in has recorded it.
  *
- * How the purchase is reported depends on what the test runner started (window.__SF_TEST__):
- * - `checkoutEndpoint`: the demo shop's checkout route (demo/checkout.ts posts there), which prices
- *   the cart on the server and reports through the backend — the path a person takes in the demo;
- * - else `backendOrigin` + `paymentsSecret`: the backend's POST /sauceflex/payments directly;
- * - else the stand-in's POST /V1/front/product/payments, which is exactly what the backend forwards to.
- * Product details likewise come from `backendOrigin`'s product route when there is one, else from a
- * stand-in for that route serving the stand-in's own fixtures.
+ * Everything runs for real: product details come through our backend's product route (admin token
+ * and all), and the purchase is reported by the demo shop's checkout route (demo/shop-server.ts),
+ * which prices the cart on the server and reports through the backend's payments route — the path a
+ * person takes in the demo.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/elements/product-list/product-list.js';
@@ -19,19 +16,16 @@ import type { SfProductClickDetail } from '../../src/events/product-click.js';
 import { createTracking, tracking } from '../../src/tracking/tracking.js';
 import { setNavigator } from '../../src/tracking/navigate.js';
 import { paymentReports } from '../../src/tracking/checkout.js';
-import { broadcastIdAt, DEMO_MEMBER_ID, productFixtures } from '../../demo/standin/fixtures.js';
-import { standinApiBase, standinOrigin, standinState } from '../support/standin-control.js';
+import { broadcastIdAt, DEMO_MEMBER_ID } from '../../demo/standin/fixtures.js';
+import { standinApiBase, standinState } from '../support/standin-control.js';
 
 interface TestEnv {
-  backendOrigin?: string;
-  paymentsSecret?: string;
-  checkoutEndpoint?: string;
+  productEndpoint: string;
+  checkoutEndpoint: string;
 }
-const env: TestEnv = (window as { __SF_TEST__?: TestEnv }).__SF_TEST__ ?? {};
-const FAKE_BACKEND = 'https://backend.test/sauceflex/products';
+const env = (window as unknown as { __SF_TEST__: TestEnv }).__SF_TEST__;
 
 describe('the attribution loop: click → product page → cart → checkout → payment recorded', () => {
-  let realFetch: typeof fetch;
   let restoreNavigator: () => void;
   let navigatedTo: string | undefined;
 
@@ -40,19 +34,8 @@ describe('the attribution loop: click → product page → cart → checkout →
     clearProductCache();
     navigatedTo = undefined;
     restoreNavigator = setNavigator((url) => (navigatedTo = url));
-    realFetch = window.fetch;
-    if (!env.backendOrigin) {
-      const products = productFixtures(standinOrigin());
-      window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-        const url = String(input instanceof Request ? input.url : input);
-        if (!url.startsWith(`${FAKE_BACKEND}/`)) return realFetch(input, init);
-        const product = products.find((p) => p.productId === decodeURIComponent(url.slice(FAKE_BACKEND.length + 1)));
-        return new Response(JSON.stringify(product ?? {}), { status: product ? 200 : 404 });
-      }) as typeof fetch;
-    }
   });
   afterEach(() => {
-    window.fetch = realFetch;
     restoreNavigator();
     tracking.clear();
   });
@@ -65,7 +48,7 @@ describe('the attribution loop: click → product page → cart → checkout →
     const list = await fixture<SfProductList>(html`<sf-product-list
       partner-id="mobidoo"
       api-base=${standinApiBase()}
-      product-endpoint=${env.backendOrigin ? `${env.backendOrigin}/sauceflex/products` : FAKE_BACKEND}
+      product-endpoint=${env.productEndpoint}
       broadcast-id=${broadcastId}
     ></sf-product-list>`);
     const firstLink = () => list.shadowRoot!.querySelector('sf-product-card')?.shadowRoot!.querySelector<HTMLAnchorElement>('a.card');
@@ -95,12 +78,12 @@ describe('the attribution loop: click → product page → cart → checkout →
     const [report, ...more] = paymentReports({ orderId, memberId: DEMO_MEMBER_ID, lines: [cartLine] });
     expect(more).to.have.length(0);
     expect(report).to.include({ orderCallBackId: detail.orderCallBackId, productQuantity: '2', amount: '78000', memberId: DEMO_MEMBER_ID });
-    await reportPurchase(cartLine, report!);
+    await reportPurchase(cartLine);
     cartPage.forget(detail.orderCallBackId);
 
     // 6. The stand-in recorded it, and takes the id only once.
     await waitUntil(async () => (await standinState()).payments === before + 1, 'the payment was not recorded', { timeout: 8000, interval: 100 });
-    const again = await (await realFetch(`${standinApiBase()}/front/product/payments`, {
+    const again = await (await fetch(`${standinApiBase()}/front/product/payments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ payments: [report] }),
@@ -110,26 +93,15 @@ describe('the attribution loop: click → product page → cart → checkout →
   });
 });
 
-async function reportPurchase(line: { externalProductId: string; quantity: number; orderCallBackId?: string }, report: object): Promise<void> {
-  let res: Response;
-  if (env.checkoutEndpoint) {
-    res = await fetch(env.checkoutEndpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ memberId: DEMO_MEMBER_ID, lines: [line] }),
-    });
-  } else if (env.backendOrigin && env.paymentsSecret) {
-    res = await fetch(`${env.backendOrigin}/sauceflex/payments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${env.paymentsSecret}` },
-      body: JSON.stringify({ payments: [report] }),
-    });
-  } else {
-    res = await fetch(`${standinApiBase()}/front/product/payments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ payments: [report] }),
-    });
-  }
-  expect(res.status, await res.clone().text()).to.be.oneOf([200, 202]);
+async function reportPurchase(line: { externalProductId: string; quantity: number; orderCallBackId?: string }): Promise<void> {
+  // The shop's server route (demo/shop-server.ts) reports through our backend with the secret.
+  const res = await fetch(env.checkoutEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ memberId: DEMO_MEMBER_ID, lines: [line] }),
+  });
+  const body = (await res.json()) as { payments: { accepted: number; failed: number } };
+  expect(res.status, JSON.stringify(body)).to.equal(200);
+  expect(body.payments.accepted).to.equal(1);
+  expect(body.payments.failed).to.equal(0);
 }

@@ -46,7 +46,8 @@ const TOKEN_WAIT_MS = 2_000;
  * @event sf-play - Playback started (`detail: { src, engine, reason, muted }`).
  * @event sf-pause - Playback paused (`detail: { src, reason: 'hidden' | 'user' | 'api', currentTime }`).
  * @event sf-ended - The stream ended (`detail: { src, live }`); a live stream that ends says `live: true`.
- * @event sf-error - Playback failed after automatic retries (`detail: { kind, message, src, details, engine }`).
+ * @event sf-error - Playback failed after automatic retries, or the broadcast could not be loaded (`kind: 'load'`).
+ *   `detail: { kind, message, src, details, engine }`.
  * @event sf-broadcast-select - The shopper chose the broadcast. Cancelable: cancel it to open the
  *   player yourself. `detail: { broadcast, url, target }`.
  *
@@ -81,6 +82,10 @@ export class SfPreviewPlayer extends SauceflexElement {
       return loadBroadcast({ apiBase, partnerId }, broadcastId, { signal });
     },
     args: () => [this.broadcast ? undefined : this.broadcastId, this.config.apiBase, this.config.partnerId] as const,
+    onError: (error) => {
+      if ((error as Error)?.name === 'AbortError') return;
+      this.emit('sf-error', { kind: 'load', message: error instanceof Error ? error.message : String(error) });
+    },
   });
 
   // ---- queries ----
