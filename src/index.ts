@@ -12,6 +12,7 @@ export { SfBroadcastCard } from './elements/broadcast-card/broadcast-card.js';
 export { SfCountdown } from './elements/countdown/countdown.js';
 export { SfSchedule } from './elements/schedule/schedule.js';
 export { SfCouponPanel } from './elements/coupon-panel/coupon-panel.js';
+export { SfPreviewPlayer } from './elements/preview-player/preview-player.js';
 export { SfProductCard } from './elements/product-card/product-card.js';
 export { SfProductList } from './elements/product-list/product-list.js';
 export {
