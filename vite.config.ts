@@ -1,7 +1,7 @@
 /**
  * The library build. Two passes of one config, because an IIFE cannot have several entries:
  * - default mode: ES modules into dist/: `sauceflex-widgets.js` (everything), `api.js` (the client
- *   alone) and one entry per element folder, so a page can import only what it uses; shared code
+ *   alone), `configure.js` (settings from JS) and one entry per element folder, so a page can import only what it uses; shared code
  *   lands in chunks that every entry reuses.
  * - `--mode iife`: `sauceflex-widgets.iife.js` for a classic `<script>` tag or a CMS template.
  * Type declarations come from `tsc -p tsconfig.build.json` (see package.json "build").
@@ -56,6 +56,10 @@ function hlsBesideIife(): Plugin {
 const shared: UserConfig = {
   // The demo has its own dev server (demo/start.ts); this config only builds the library.
   publicDir: false,
+  // Always Lit's production build (its dev mode is slower, bigger and warns in the console), whatever
+  // the mode: `--mode iife` is not "production" to Vite.
+  resolve: { conditions: ['module', 'browser', 'production'] },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -86,7 +90,7 @@ export default defineConfig(({ mode }): UserConfig => {
       ...shared.build,
       emptyOutDir: true,
       lib: {
-        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), ...elementEntries() },
+        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), configure: src('store/config.ts'), ...elementEntries() },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },

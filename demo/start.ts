@@ -7,7 +7,9 @@
  * Ports: SF_DEMO_PORT (5173), SF_STANDIN_PORT (8787), SF_PORT (8788); a busy port falls back to a
  * free one, and the pages learn the real URLs at request time.
  */
-import { createServer, type Plugin } from 'vite';
+import { build, createServer, type Plugin } from 'vite';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from './standin/index.js';
 import { demoResolveMember, ensureDevKeys, startServer } from '../src/server/index.js';
@@ -27,8 +29,38 @@ const urls: Record<string, string> = {};
 function demoUrls(): Plugin {
   return {
     name: 'sauceflex-demo-urls',
-    transformIndexHtml: (html) => html.replace(/%(SF_[A-Z_]+)%/g, (whole, key: string) => urls[key] ?? whole),
+    // 'pre': before Vite lifts inline module scripts out of the page, so their placeholders are filled too.
+    transformIndexHtml: { order: 'pre', handler: (html) => html.replace(/%(SF_[A-Z_]+)%/g, (whole, key: string) => urls[key] ?? whole) },
   };
+}
+
+const distDir = `${repoRoot}.dev/dist`;
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.ts': 'text/plain; charset=utf-8' };
+
+/**
+ * The built bundles at /dist/, as a shop would host them: the embed pages (embed-*.html) load the
+ * real IIFE and ES builds, not the dev server's modules.
+ */
+function builtBundles(): Plugin {
+  return {
+    name: 'sauceflex-demo-dist',
+    configureServer(server) {
+      server.middlewares.use('/dist', (req, res, next) => {
+        const path = normalize(join(distDir, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+        if (!path.startsWith(distDir) || !existsSync(path) || !statSync(path).isFile()) return next();
+        res.setHeader('content-type', TYPES[extname(path)] ?? 'application/octet-stream');
+        res.setHeader('cache-control', 'no-cache');
+        createReadStream(path).pipe(res);
+      });
+    },
+  };
+}
+
+/** Build the library (ES + IIFE) into .dev/dist; the same build as `npm run build`, without types. */
+async function buildBundles(): Promise<void> {
+  const configFile = `${repoRoot}vite.config.ts`;
+  await build({ configFile, root: repoRoot, logLevel: 'warn', build: { outDir: distDir, sourcemap: false } });
+  await build({ configFile, root: repoRoot, mode: 'iife', logLevel: 'warn', build: { outDir: distDir, sourcemap: false } });
 }
 
 /** The demo shop's server route that reports payments (see shop-server.ts). */
@@ -53,7 +85,7 @@ async function main() {
     root: demoRoot,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [demoUrls(), demoCheckout()],
+    plugins: [demoUrls(), demoCheckout(), builtBundles()],
     server: {
       host,
       port: Number(process.env.SF_DEMO_PORT ?? 5173),
@@ -62,6 +94,8 @@ async function main() {
     },
   });
   await vite.listen();
+  console.log('  building the bundles for the embed pages…');
+  await buildBundles();
   const shopOrigin = vite.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? `http://${host}:5173`;
 
   const keys = ensureDevKeys(`${repoRoot}.dev`);
@@ -98,6 +132,7 @@ async function main() {
   console.log(`
   sauceflex-widgets demo
     shop page          ${shopOrigin}/
+    embed examples     ${shopOrigin}/embed-iife.html  embed-esm.html  embed-cms.html  theme.html
     backend            ${backend.origin}/sauceflex/token
     sauceFlex stand-in ${standin.apiBase}   (partner "mobidoo")
   Ctrl-C stops everything.

@@ -6,8 +6,9 @@
 
 /**
  * Route ids the stand-in knows; a fault or a counter names one of these (or '*' for all).
- * `media` is the preview stream (/media/preview/*); `coupons.*` are the shop's coupon API sample
- * (/shop/coupons…). Thumbnails, the player page and short links carry no id.
+ * `media` is the preview stream (/media/preview/*) and the live stream (/media/live/*); `coupons.*`
+ * are the shop's coupon API sample (/shop/coupons…). Thumbnails, the player page and short links
+ * carry no id.
  */
 export type StandinRoute =
   | 'authorize'
@@ -37,8 +38,10 @@ export type StandinRoute =
  * - delay: answer normally after `delayMs`
  * - trickle: send the normal body a few bytes at a time over `delayMs`
  * - reset: drop the connection without an answer
+ * - notFound: HTTP 404 (the envelope on API routes, an empty body on media), as a CDN that lost a
+ *   segment or a route that went away answers
  */
-export type FaultKind = 'error500' | 'html502' | 'malformed' | 'wrongShape' | 'expiredToken' | 'delay' | 'trickle' | 'reset';
+export type FaultKind = 'error500' | 'html502' | 'malformed' | 'wrongShape' | 'expiredToken' | 'delay' | 'trickle' | 'reset' | 'notFound';
 
 export interface Fault {
   route: StandinRoute | '*';
@@ -46,7 +49,27 @@ export interface Fault {
   delayMs?: number;
   /** Apply to this many matching requests, then clear itself. Unset: until cleared. */
   times?: number;
+  /**
+   * Only requests to this path (the URL's pathname, query ignored), e.g.
+   * `/media/preview/segment001.m4s` or `/media/preview/index.m3u8`; a trailing `*` matches a prefix
+   * (`/media/live/*`). Unset: every path of the route. Faults on one route with different paths
+   * live side by side; a new fault replaces the one with the same route and path.
+   */
+  path?: string;
 }
+
+/**
+ * What the data routes answer (PUT /__control/fixtures `{mode}`; GET answers `{mode}`; a reset goes
+ * back to `normal`):
+ * - normal: the guide-shaped Korean fixtures (fixtures.ts);
+ * - hostile: the same routes answer a deterministic corpus of XSS payloads in every text field,
+ *   `javascript:` / `data:` / `vbscript:` / protocol-relative URLs in every URL field, wrong types,
+ *   missing fields, huge strings and lists and unknown codes (hostile.ts). A payload that ever runs
+ *   calls `window.__sfTrap('<id>')`.
+ */
+export type FixtureMode = 'normal' | 'hostile';
+
+export const FIXTURE_MODES: readonly FixtureMode[] = ['normal', 'hostile'];
 
 export interface StandinState {
   /** Requests received per route id (control routes not counted). */
@@ -75,4 +98,4 @@ export const STANDIN_ROUTES: readonly StandinRoute[] = [
   'media',
 ];
 
-export const FAULT_KINDS: readonly FaultKind[] = ['error500', 'html502', 'malformed', 'wrongShape', 'expiredToken', 'delay', 'trickle', 'reset'];
+export const FAULT_KINDS: readonly FaultKind[] = ['error500', 'html502', 'malformed', 'wrongShape', 'expiredToken', 'delay', 'trickle', 'reset', 'notFound'];

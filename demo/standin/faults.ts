@@ -24,9 +24,9 @@ export class FaultList {
     return this.faults.map((f) => ({ ...f }));
   }
 
-  /** A new fault replaces an earlier one on the same route. */
+  /** A new fault replaces an earlier one on the same route and path (no path counts as a path of its own). */
   set(fault: Fault): void {
-    this.faults = this.faults.filter((f) => f.route !== fault.route);
+    this.faults = this.faults.filter((f) => f.route !== fault.route || f.path !== fault.path);
     this.faults.push({ ...fault });
   }
 
@@ -35,13 +35,15 @@ export class FaultList {
   }
 
   /**
-   * The fault to apply to this request, if any: the newest that names the route (or '*') and can
-   * apply there. Applying it counts one off `times`; at zero it is gone.
+   * The fault to apply to this request, if any: the newest that names the route (or '*'), matches
+   * the path when it names one, and can apply there. Applying it counts one off `times`; at zero
+   * it is gone. Without a `pathname` only faults without a path match.
    */
-  take(route: StandinRoute): Fault | undefined {
+  take(route: StandinRoute, pathname?: string): Fault | undefined {
     for (let i = this.faults.length - 1; i >= 0; i--) {
       const fault = this.faults[i]!;
       if (fault.route !== '*' && fault.route !== route) continue;
+      if (fault.path !== undefined && (pathname === undefined || !pathMatches(fault.path, pathname))) continue;
       if (fault.kind === 'expiredToken' && !TOKEN_ROUTES.has(route)) continue;
       if (fault.times !== undefined) {
         fault.times -= 1;
@@ -53,10 +55,15 @@ export class FaultList {
   }
 }
 
+/** `/a/b` matches exactly; `/a/*` matches every path that starts with `/a/`. */
+export function pathMatches(pattern: string, pathname: string): boolean {
+  return pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern;
+}
+
 /** Checks a fault sent to POST /__control/faults; returns a problem or the fault. */
 export function parseFault(body: unknown): Fault | string {
   if (typeof body !== 'object' || body === null) return 'body must be a Fault object';
-  const { route, kind, delayMs, times, ...rest } = body as Record<string, unknown>;
+  const { route, kind, delayMs, times, path, ...rest } = body as Record<string, unknown>;
   const extra = Object.keys(rest);
   if (extra.length) return `unknown field(s): ${extra.join(', ')}`;
   if (route !== '*' && !STANDIN_ROUTES.includes(route as StandinRoute)) {
@@ -69,9 +76,13 @@ export function parseFault(body: unknown): Fault | string {
   if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) {
     return 'times must be a positive integer';
   }
+  if (path !== undefined && (typeof path !== 'string' || !path.startsWith('/') || path.length > 500 || /[?#\s]/.test(path))) {
+    return "path must be a URL pathname starting with '/' (no query, no fragment), optionally ending in '*'";
+  }
   const fault: Fault = { route: route as Fault['route'], kind: kind as Fault['kind'] };
   if (delayMs !== undefined) fault.delayMs = delayMs as number;
   if (times !== undefined) fault.times = times as number;
+  if (path !== undefined) fault.path = path as string;
   return fault;
 }
 

@@ -70,6 +70,28 @@ test('npm start serves the demo shop with broadcasts from the stand-in and stops
         { timeout: 10_000 },
       );
       assert.deepEqual(errors, []);
+
+      // Every other demo page loads its widgets with no console error and no failed request: the embed
+      // pages load the real built bundles from /dist/.
+      const pages: [string, string][] = [
+        ['embed-iife.html', 'sf-schedule'],
+        ['embed-esm.html', 'sf-product-list'],
+        ['embed-cms.html', 'sf-coupon-panel'],
+        ['theme.html', 'sf-schedule'],
+        ['product.html', 'sf-product-list'],
+        ['cart.html', 'body'],
+        ['payments.html', 'body'],
+      ];
+      for (const [path, selector] of pages) {
+        await page.goto(`${shopUrl}/${path}`, { waitUntil: 'load' });
+        await page.waitForFunction(
+          (sel) => sel === 'body' || (customElements.get(sel) !== undefined && (document.querySelector(sel)?.shadowRoot?.childElementCount ?? 0) > 0),
+          { timeout: 15_000 },
+          selector,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.deepEqual(errors, [], `${path} loads cleanly`);
+      }
     } finally {
       await browser.close();
     }

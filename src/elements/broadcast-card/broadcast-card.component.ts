@@ -26,16 +26,31 @@ const PRODUCT_THUMBS = 3;
  *   player yourself (a modal, an SPA route). `detail: { broadcast, url, target }`.
  *
  * @csspart card - The link (or box, when the broadcast cannot be opened) around everything.
- * @csspart thumbnail - The picture's frame. @csspart badge - The state badge (LIVE, 방송 예정, …).
- * @csspart title - The broadcast name. @csspart meta - Time and counters. @csspart shop - Shop name and logo.
+ * @csspart thumbnail - The picture's frame.
+ * @csspart badge - The state badge (LIVE, 방송 예정, …).
+ * @csspart title - The broadcast name.
+ * @csspart meta - Time and counters.
+ * @csspart shop - Shop name and logo.
  * @csspart products - The first products' thumbnails.
  *
- * @cssproperty --sf-thumbnail-aspect-ratio - Picture ratio (default 3 / 4).
+ * @cssproperty --sf-thumbnail-aspect-ratio - Picture ratio (default 3 / 4; 16 / 9 in the feed variant). Set it on the card itself.
  * @cssproperty --sf-card-thumb-width - Picture width in the list variant (default 7.5rem).
- * @cssproperty --sf-radius - Corner radius (default 12px). @cssproperty --sf-accent - LIVE colour (default #e5203a).
- * @cssproperty --sf-surface - Card background (default #fff). @cssproperty --sf-text - Text colour.
- * @cssproperty --sf-text-muted - Secondary text colour. @cssproperty --sf-border - Border colour.
- * @cssproperty --sf-font-family - Font stack. @cssproperty --sf-focus-ring - Focus outline colour.
+ * @cssproperty --sf-card-title-size - Title font size (default 0.95rem).
+ * @cssproperty --sf-radius - Corner radius (default 12px).
+ * @cssproperty --sf-accent - LIVE colour (default #e5203a).
+ * @cssproperty --sf-surface - Card background (default #fff).
+ * @cssproperty --sf-text - Text colour (default #1d1d1f).
+ * @cssproperty --sf-text-muted - Secondary text colour (default #595960).
+ * @cssproperty --sf-border - Border colour (default #e6e6e9).
+ * @cssproperty --sf-skeleton - Placeholder colour while loading (default #ececef).
+ * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
+ * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
+ * @cssproperty --sf-card-radius - This card's corner radius only (default `--sf-radius`).
+ * @cssproperty --sf-card-background - This card's background only (default `--sf-surface`).
+ * @cssproperty --sf-card-color - This card's text colour only (default `--sf-text`).
+ * @cssproperty --sf-card-muted - This card's secondary text colour only (default `--sf-text-muted`).
+ * @cssproperty --sf-card-border - This card's border colour only (default `--sf-border`).
+ * @cssproperty --sf-live-color - This card's LIVE colour only (default `--sf-accent`).
  */
 export class SfBroadcastCard extends SauceflexElement {
   static override styles = styles;

@@ -8,8 +8,8 @@ export default css`
     --sf-card-muted: var(--sf-text-muted, #595960);
     --sf-card-border: var(--sf-border, #e6e6e9);
     --sf-live-color: var(--sf-accent, #e5203a);
-    --sf-thumbnail-aspect-ratio: 3 / 4;
-    --sf-card-thumb-width: 7.5rem;
+    /* Private: the page's --sf-thumbnail-aspect-ratio wins; each variant has its own default. */
+    --_aspect: var(--sf-thumbnail-aspect-ratio, 3 / 4);
     display: block;
     font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
     color: var(--sf-card-color);
@@ -44,11 +44,11 @@ export default css`
 
   /* feed: one wide card per row, so a wide picture */
   :host([variant='feed']) {
-    --sf-thumbnail-aspect-ratio: 16 / 9;
+    --_aspect: var(--sf-thumbnail-aspect-ratio, 16 / 9);
   }
   /* list: picture left, text right */
   :host([variant='list']) .card {
-    grid-template-columns: var(--sf-card-thumb-width) 1fr;
+    grid-template-columns: var(--sf-card-thumb-width, 7.5rem) 1fr;
     align-items: start;
   }
   /* grid (image layout): the picture is the card, text laid over it */
@@ -74,7 +74,7 @@ export default css`
 
   .thumb {
     position: relative;
-    aspect-ratio: var(--sf-thumbnail-aspect-ratio);
+    aspect-ratio: var(--_aspect);
     border-radius: calc(var(--sf-card-radius) - 4px);
     overflow: hidden;
     background: var(--sf-skeleton, #ececef);

@@ -12,9 +12,12 @@ import styles from './countdown.styles.js';
  * Screen readers read it on demand (role timer) rather than every tick.
  *
  * @event sf-countdown-end - The time was reached. `detail: { to }`.
- * @csspart label - The words before the time. @csspart time - The time left.
+ * @csspart label - The words before the time.
+ * @csspart time - The time left.
+ *
  * @cssproperty --sf-accent - Colour of the time (default #e5203a).
- * @cssproperty --sf-text-muted - Colour of the label.
+ * @cssproperty --sf-text-muted - Colour of the label (default #595960).
+ * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
  */
 export class SfCountdown extends SauceflexElement {
   static override styles = styles;

@@ -73,12 +73,21 @@ const ANNOUNCEMENT: Record<IssueOutcome['status'], CouponMessageKey> = {
  * @event sf-coupon-issue - The shop answered an issue this panel sent: `{coupon, status, code?, broadcastId?}`.
  * @event sf-login-required - A guest pressed "get", or the shop refused the token: `{couponId, broadcastId?, reason}`. Open the shop's login.
  *
- * @csspart list - The list of coupons. @csspart coupon - One coupon (also `coupon-<state>`).
- * @csspart discount - The discount block ("10%" / "₩3,000" and the cap). @csspart amount - The discount value.
- * @csspart cap - "최대 ₩10,000 할인". @csspart body - Name and conditions. @csspart name - The coupon's name.
- * @csspart minimum - The minimum order. @csspart validity - The validity range. @csspart remaining - What is left.
- * @csspart note - "opens on …", "expired", a failure message. @csspart issue-button - The button (also `issue-button-<state>`).
- * @csspart status - Empty and error messages. @csspart retry - The error state's retry button.
+ * @csspart list - The list of coupons.
+ * @csspart coupon - One coupon; each also has `coupon-<state>` (available, login, issuing, issued, already-issued,
+ *   failed, error, unauthorized, exhausted, upcoming, expired, unknown).
+ * @csspart discount - The discount block ("10%" / "₩3,000" and the cap).
+ * @csspart amount - The discount value.
+ * @csspart cap - "최대 ₩10,000 할인".
+ * @csspart body - Name and conditions.
+ * @csspart name - The coupon's name.
+ * @csspart minimum - The minimum order.
+ * @csspart validity - The validity range.
+ * @csspart remaining - What is left.
+ * @csspart note - "opens on …", "expired", a failure message.
+ * @csspart issue-button - The button; each also has `issue-button-<state>` (the states of `coupon-<state>`).
+ * @csspart status - Empty and error messages.
+ * @csspart retry - The error state's retry button.
  * @csspart announcer - The (visually hidden) live region.
  *
  * @cssproperty --sf-coupon-accent - Discount colour and the button's fill (default `--sf-accent`, #e5203a).
@@ -89,6 +98,15 @@ const ANNOUNCEMENT: Record<IssueOutcome['status'], CouponMessageKey> = {
  * @cssproperty --sf-coupon-gap - Space between coupons (default 0.75rem).
  * @cssproperty --sf-coupon-min-height - A coupon's height, also the skeleton's (default 7.5rem).
  * @cssproperty --sf-coupon-discount-width - Width of the discount block (default 6.5rem).
+ * @cssproperty --sf-accent - Shared accent colour, the default of `--sf-coupon-accent` (default #e5203a).
+ * @cssproperty --sf-surface - Shared background, the default of `--sf-coupon-background` (default #fff).
+ * @cssproperty --sf-border - Shared border colour, the default of `--sf-coupon-border` (default #e6e6e9).
+ * @cssproperty --sf-radius - Shared corner radius, the default of `--sf-coupon-radius` (default 12px).
+ * @cssproperty --sf-text - Text colour (default #1d1d1f).
+ * @cssproperty --sf-text-muted - Secondary text colour (default #595960).
+ * @cssproperty --sf-skeleton - Placeholder colour while loading (default #ececef).
+ * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
+ * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
  */
 export class SfCouponPanel extends SauceflexElement {
   static override styles = styles;

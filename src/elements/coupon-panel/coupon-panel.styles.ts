@@ -56,7 +56,7 @@ export default css`
   }
   .cap {
     font-size: 0.75rem;
-    color: var(--sf-text-muted, #6b6b70);
+    color: var(--sf-text-muted, #595960);
   }
   .body {
     display: flex;
@@ -69,7 +69,7 @@ export default css`
   .body p {
     margin: 0;
     font-size: 0.8125rem;
-    color: var(--sf-text-muted, #6b6b70);
+    color: var(--sf-text-muted, #595960);
   }
   .body .name {
     font-size: 0.9375rem;
@@ -113,7 +113,7 @@ export default css`
   .issue[aria-disabled='true'] {
     cursor: default;
     background: var(--sf-coupon-background);
-    color: var(--sf-text-muted, #6b6b70);
+    color: var(--sf-text-muted, #595960);
     border-color: var(--sf-coupon-border);
   }
   .issue[aria-busy='true'] {
@@ -127,7 +127,7 @@ export default css`
   /* Spent or over: the discount loses its colour (not its contrast). */
   .coupon[data-state='exhausted'] .discount,
   .coupon[data-state='expired'] .discount {
-    color: var(--sf-text-muted, #6b6b70);
+    color: var(--sf-text-muted, #595960);
   }
   /* Narrow containers: the button goes under the text. */
   @container (max-width: 22rem) {
@@ -179,7 +179,7 @@ export default css`
     justify-content: center;
     padding: 1rem;
     text-align: center;
-    color: var(--sf-text-muted, #6b6b70);
+    color: var(--sf-text-muted, #595960);
     border: 1px dashed var(--sf-coupon-border);
     border-radius: var(--sf-coupon-radius);
   }

@@ -57,14 +57,20 @@ const TOKEN_WAIT_MS = 2_000;
  * @csspart overlay - The layer above the video: badge, spinner, messages and buttons.
  * @csspart link - The link that opens the broadcast (covers the player; a pill in a corner with `controls`).
  * @csspart play-button - The play button (with `controls` before the first play, or when autoplay was refused).
- * @csspart retry-button - The retry button of the error state. @csspart replay-button - Play again, after the end.
- * @csspart message - The text of the error, ended and empty states. @csspart badge - The LIVE badge.
+ * @csspart retry-button - The retry button of the error state.
+ * @csspart replay-button - Play again, after the end.
+ * @csspart message - The text of the error, ended and empty states.
+ * @csspart badge - The LIVE badge.
  *
  * @cssproperty --sf-player-aspect-ratio - The player's ratio (default 9 / 16, a phone broadcast).
  * @cssproperty --sf-player-object-fit - How video and poster fill it (default cover).
  * @cssproperty --sf-player-background - Behind poster and video (default #111).
- * @cssproperty --sf-radius - Corner radius (default 12px). @cssproperty --sf-accent - LIVE badge colour (default #e5203a).
- * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb). @cssproperty --sf-font-family - Font stack.
+ * @cssproperty --sf-radius - Corner radius (default 12px).
+ * @cssproperty --sf-accent - LIVE badge colour (default #e5203a).
+ * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
+ * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
+ * @cssproperty --sf-player-radius - This player's corner radius only (default `--sf-radius`).
+ * @cssproperty --sf-player-live-color - This player's LIVE badge colour only (default `--sf-accent`).
  * @cssproperty --sf-skeleton - Placeholder colour while the broadcast loads (default #ececef).
  *
  * @attr state - Read-only: the player's state (idle, loading, playing, paused, ended, error), for CSS.

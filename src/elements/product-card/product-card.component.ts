@@ -43,20 +43,38 @@ let reportedMissingEndpoint = false;
  *   handle navigation yourself; the id is recorded either way.
  *
  * @csspart card - The link (or box, when it cannot be opened) around everything.
- * @csspart thumbnail - The picture's frame. @csspart image - The picture.
- * @csspart badge - The discount rate on the picture. @csspart sold-out - The sold-out veil and label.
- * @csspart brand - Brand name. @csspart name - Product name. @csspart price - The price block.
- * @csspart selling-price - What is paid. @csspart original-price - The struck-through regular price.
- * @csspart saved - The amount saved. @csspart text-price - A text price (`priceTypeCode` text).
- * @csspart retry - Retry button (when details could not be loaded). @csspart message - Empty and error messages.
+ * @csspart thumbnail - The picture's frame.
+ * @csspart image - The picture.
+ * @csspart badge - The discount rate on the picture.
+ * @csspart sold-out - The sold-out veil and label.
+ * @csspart brand - Brand name.
+ * @csspart name - Product name.
+ * @csspart price - The price block.
+ * @csspart selling-price - What is paid.
+ * @csspart original-price - The struck-through regular price.
+ * @csspart saved - The amount saved.
+ * @csspart text-price - A text price (`priceTypeCode` text).
+ * @csspart retry - Retry button (when details could not be loaded).
+ * @csspart message - Empty and error messages.
  *
- * @cssproperty --sf-product-aspect-ratio - Picture ratio (default 1 / 1).
+ * @cssproperty --sf-product-aspect-ratio - Picture ratio (default 1 / 1). Set it on the card itself.
  * @cssproperty --sf-product-thumb-width - Picture width in the row variant (default 6rem).
- * @cssproperty --sf-sale - Discount colour (default #e5203a). @cssproperty --sf-radius - Corner radius (default 12px).
- * @cssproperty --sf-surface - Card background (default #fff). @cssproperty --sf-text - Text colour (default #1d1d1f).
- * @cssproperty --sf-text-muted - Secondary text colour (default #6b6b70). @cssproperty --sf-border - Border colour (default #e6e6e9).
- * @cssproperty --sf-font-family - Font stack. @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
+ * @cssproperty --sf-product-name-size - Product name font size (default 0.875rem).
+ * @cssproperty --sf-sale - Discount colour (default #e5203a).
+ * @cssproperty --sf-radius - Corner radius (default 12px).
+ * @cssproperty --sf-surface - Card background (default #fff).
+ * @cssproperty --sf-text - Text colour (default #1d1d1f).
+ * @cssproperty --sf-text-muted - Secondary text colour (default #595960).
+ * @cssproperty --sf-border - Border colour (default #e6e6e9).
+ * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
+ * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
  * @cssproperty --sf-skeleton - Placeholder colour (default #ececef).
+ * @cssproperty --sf-product-radius - This card's corner radius only (default `--sf-radius`).
+ * @cssproperty --sf-product-background - This card's background only (default `--sf-surface`).
+ * @cssproperty --sf-product-color - This card's text colour only (default `--sf-text`).
+ * @cssproperty --sf-product-muted - This card's secondary text colour only (default `--sf-text-muted`).
+ * @cssproperty --sf-product-border - This card's border colour only (default `--sf-border`).
+ * @cssproperty --sf-product-sale - This card's discount colour only (default `--sf-sale`).
  */
 export class SfProductCard extends SauceflexElement {
   static override styles = styles;

@@ -5,11 +5,9 @@ export default css`
     --sf-product-radius: var(--sf-radius, 12px);
     --sf-product-background: var(--sf-surface, #fff);
     --sf-product-color: var(--sf-text, #1d1d1f);
-    --sf-product-muted: var(--sf-text-muted, #6b6b70);
+    --sf-product-muted: var(--sf-text-muted, #595960);
     --sf-product-border: var(--sf-border, #e6e6e9);
     --sf-product-sale: var(--sf-sale, #e5203a);
-    --sf-product-aspect-ratio: 1 / 1;
-    --sf-product-thumb-width: 6rem;
     display: block;
     font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
     color: var(--sf-product-color);
@@ -46,14 +44,14 @@ export default css`
   }
 
   :host([variant='row']) .card {
-    grid-template-columns: var(--sf-product-thumb-width) 1fr;
+    grid-template-columns: var(--sf-product-thumb-width, 6rem) 1fr;
     grid-template-rows: auto;
     align-items: start;
   }
 
   .thumb {
     position: relative;
-    aspect-ratio: var(--sf-product-aspect-ratio);
+    aspect-ratio: var(--sf-product-aspect-ratio, 1 / 1);
     border-radius: calc(var(--sf-product-radius) - 4px);
     overflow: hidden;
     background: var(--sf-skeleton, #ececef);

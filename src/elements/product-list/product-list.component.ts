@@ -32,16 +32,29 @@ let listIds = 0;
  *
  * @event sf-product-click - From a card (cancelable); see `<sf-product-card>`.
  *
- * @csspart list - The list of cards. @csspart item - One list item.
+ * @csspart list - The list of cards.
+ * @csspart item - One list item.
  * @csspart product - Each card's link or box (the card's `card` part), exported.
- * @csspart product-name - Each card's name. @csspart product-price - Each card's price block.
- * @csspart product-badge - Each card's discount badge. @csspart product-sold-out - Each card's sold-out veil.
- * @csspart previous - The carousel's previous button. @csspart next - The carousel's next button.
- * @csspart status - Empty and error messages. @csspart retry - The retry button.
+ * @csspart product-name - Each card's name.
+ * @csspart product-price - Each card's price block.
+ * @csspart product-badge - Each card's discount badge.
+ * @csspart product-sold-out - Each card's sold-out veil.
+ * @csspart previous - The carousel's previous button.
+ * @csspart next - The carousel's next button.
+ * @csspart status - Empty and error messages.
+ * @csspart retry - The retry button.
  *
  * @cssproperty --sf-product-min-column - Narrowest grid column before wrapping (default 9rem).
  * @cssproperty --sf-product-gap - Space between cards (default 0.75rem).
  * @cssproperty --sf-product-carousel-item - Card width in the carousel (default 10rem).
+ * @cssproperty --sf-surface - Background of the carousel buttons, and the cards' (default #fff).
+ * @cssproperty --sf-text - Text colour, cards included (default #1d1d1f).
+ * @cssproperty --sf-text-muted - Secondary text colour, cards included (default #595960).
+ * @cssproperty --sf-border - Border colour, cards included (default #e6e6e9).
+ * @cssproperty --sf-radius - Corner radius, cards included (default 12px).
+ * @cssproperty --sf-sale - The cards' discount colour (default #e5203a).
+ * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
+ * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
  */
 export class SfProductList extends SauceflexElement {
   static override styles = styles;

@@ -105,7 +105,7 @@ export default css`
     margin: 0;
     padding: 1rem;
     font-size: 0.875rem;
-    color: var(--sf-text-muted, #6b6b70);
+    color: var(--sf-text-muted, #595960);
     border: 1px dashed var(--sf-border, #e6e6e9);
     border-radius: var(--sf-radius, 12px);
   }

@@ -32,15 +32,34 @@ type Status = 'loading' | 'ready' | 'error';
  *
  * @event sf-broadcast-select - From a card: a broadcast was chosen (cancelable).
  *
- * @csspart header - Title row with the countdown. @csspart group - One day's section.
- * @csspart day - A day's heading (오늘, 내일, …). @csspart list - A day's list of cards.
- * @csspart card - Each `<sf-broadcast-card>` (style deeper with its own parts via the card).
- * @csspart more - The "more" button. @csspart status - Empty and error messages.
+ * @csspart header - Title row with the countdown.
+ * @csspart group - One day's section.
+ * @csspart day - A day's heading (오늘, 내일, …).
+ * @csspart list - A day's list of cards.
+ * @csspart card - Each `<sf-broadcast-card>` element.
+ * @csspart card-link - Each card's link or box (the card's own `card` part), exported.
+ * @csspart thumbnail - Each card's picture frame, exported.
+ * @csspart badge - Each card's state badge, exported.
+ * @csspart title - Each card's broadcast name, exported.
+ * @csspart meta - Each card's time and counters, exported.
+ * @csspart shop - Each card's shop name and logo, exported.
+ * @csspart products - Each card's product thumbnails, exported.
+ * @csspart more - The "more" button.
+ * @csspart status - Empty and error messages.
+ * @csspart retry - The error state's retry button.
  *
  * @cssproperty --sf-schedule-columns - Columns in the grid layout (default 4).
  * @cssproperty --sf-schedule-min-column - Narrowest grid column before wrapping (default 10rem).
  * @cssproperty --sf-schedule-gap - Space between cards (default 0.75rem).
  * @cssproperty --sf-day-size - Day heading size (default 1rem).
+ * @cssproperty --sf-accent - LIVE colour of the cards and the countdown (default #e5203a).
+ * @cssproperty --sf-surface - Background of the cards and buttons (default #fff).
+ * @cssproperty --sf-text - Text colour, cards included (default #1d1d1f).
+ * @cssproperty --sf-text-muted - Secondary text colour, cards included (default #595960).
+ * @cssproperty --sf-border - Border colour, cards included (default #e6e6e9).
+ * @cssproperty --sf-radius - Corner radius, cards included (default 12px).
+ * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
+ * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
  */
 export class SfSchedule extends SauceflexElement {
   static override styles = styles;

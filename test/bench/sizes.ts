@@ -1,0 +1,116 @@
+/**
+ * Sizes of the built bundles: raw, gzip (level 9) and brotli (quality 11, text mode), with node:zlib.
+ *
+ * "Initial download" (what the budget in package.json limits), hls.js never included:
+ * - IIFE: `sauceflex-widgets.iife.js` alone — one classic `<script>`; hls.js is the separate
+ *   `sauceflex-hls.js`, fetched when a player first plays.
+ * - ES: `sauceflex-widgets.js` and every file it reaches through static imports (what the browser
+ *   fetches before the entry runs). Each file is compressed on its own and the sizes are added, as
+ *   each travels as its own response; the hls.js chunk is reached only through `import()`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { staticClosure, type BuildInfo } from './build.js';
+
+export interface Sizes {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+export interface FileSizes extends Sizes {
+  file: string;
+}
+
+export interface EntrySizes {
+  entry: string;
+  alone: Sizes;
+  /** The entry plus its static imports, each file compressed separately, summed. */
+  closure: Sizes & { files: string[] };
+}
+
+export interface SizeReport {
+  iife: FileSizes;
+  /** hls.js light beside the IIFE (fetched when a player first plays). */
+  hlsBesideIife: FileSizes;
+  /** The ES build's hls.js chunk (dynamic import only). */
+  hlsChunk: FileSizes | undefined;
+  entries: EntrySizes[];
+  initial: {
+    /** The number package.json's budget limits: the larger of the two ways in. */
+    brotli: number;
+    iifeBrotli: number;
+    esBrotli: number;
+    esFiles: string[];
+  };
+  /** Largest source modules of the IIFE by rendered (minified) length, for "where do the bytes go". */
+  iifeTopModules: Array<{ id: string; renderedLength: number }>;
+}
+
+export function brotliSize(data: Buffer): number {
+  return brotliCompressSync(data, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+    },
+  }).length;
+}
+
+export function gzipSize(data: Buffer): number {
+  return gzipSync(data, { level: 9 }).length;
+}
+
+export function sizesOf(data: Buffer): Sizes {
+  return { raw: data.length, gzip: gzipSize(data), brotli: brotliSize(data) };
+}
+
+const add = (a: Sizes, b: Sizes): Sizes => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+
+/** Measure everything in a build made by `buildBundles()`. */
+export function measureSizes(build: BuildInfo): SizeReport {
+  const cache = new Map<string, Sizes>();
+  const of = (file: string): Sizes => {
+    let sizes = cache.get(file);
+    if (!sizes) {
+      sizes = sizesOf(readFileSync(join(build.outDir, file)));
+      cache.set(file, sizes);
+    }
+    return sizes;
+  };
+  const withName = (file: string): FileSizes => ({ file, ...of(file) });
+
+  const entries: EntrySizes[] = build.chunks
+    .filter((c) => c.isEntry)
+    .map((c) => {
+      const files = staticClosure(build.chunks, c.fileName);
+      if (build.hlsChunk && files.includes(build.hlsChunk)) throw new Error(`${c.fileName} imports hls.js statically`);
+      const closure = files.map(of).reduce(add, { raw: 0, gzip: 0, brotli: 0 });
+      return { entry: c.fileName, alone: of(c.fileName), closure: { ...closure, files } };
+    });
+  const main = entries.find((e) => e.entry === 'sauceflex-widgets.js');
+  if (!main) throw new Error('the ES build has no sauceflex-widgets.js entry');
+  const iife = withName(build.iifeFile);
+  return {
+    iife,
+    hlsBesideIife: withName(build.hlsBesideIife),
+    hlsChunk: build.hlsChunk ? withName(build.hlsChunk) : undefined,
+    entries,
+    initial: {
+      brotli: Math.max(iife.brotli, main.closure.brotli),
+      iifeBrotli: iife.brotli,
+      esBrotli: main.closure.brotli,
+      esFiles: main.closure.files,
+    },
+    iifeTopModules: [...build.iifeModules].sort((a, b) => b.renderedLength - a.renderedLength).slice(0, 12),
+  };
+}
+
+/** package.json's `sizeBudget.initialBrotliBytes`. */
+export function budgetFromPackageJson(repoRoot: string): number {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { sizeBudget?: { initialBrotliBytes?: unknown } };
+  const budget = pkg.sizeBudget?.initialBrotliBytes;
+  if (typeof budget !== 'number' || !(budget > 0)) throw new Error('package.json has no positive sizeBudget.initialBrotliBytes');
+  return budget;
+}
