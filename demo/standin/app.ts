@@ -9,7 +9,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { HttpBindings } from '@hono/node-server';
 import type { PaymentReport } from '../../src/api/models.js';
-import type { Fault, StandinRoute, StandinState } from './contract.js';
+import { FIXTURE_MODES, type Fault, type FixtureMode, type StandinRoute, type StandinState } from './contract.js';
 import { Catalog, type ListQuery } from './catalog.js';
 import { CouponStore } from './coupons.js';
 import { ApiFailure, envelope } from './envelope.js';
@@ -25,6 +25,8 @@ import {
   wrongShapeBody,
 } from './faults.js';
 import { DEFAULT_PARTNER_ID, DEFAULT_SHOP_ORIGIN, shortCodeAt } from './fixtures.js';
+import { HostileData } from './hostile-data.js';
+import { LiveStreams } from './live.js';
 import { placeholderSvg, playerPage, previewFile, MEDIA_CORS } from './media.js';
 import { CANCEL_SCHEMA, PaymentStore, REPORT_SCHEMA, UPDATE_SCHEMA } from './payments.js';
 import { AdminTokenStore, ViewerTokenVerifier, viewerValidationBody } from './tokens.js';
@@ -60,7 +62,10 @@ export interface StandinApp {
   setViewerPublicKey(pem: string): Promise<void>;
   setFault(fault: Fault): void;
   clearFaults(): void;
-  /** Back to the start: fixtures re-anchored at the current clock, tokens, payments, coupon issues, counters and faults cleared. */
+  /** Switch the data routes between the guide's fixtures and the hostile corpus (hostile.ts). */
+  setFixtureMode(mode: FixtureMode): void;
+  fixtureMode(): FixtureMode;
+  /** Back to the start: fixtures re-anchored at the current clock (and back to `normal`), tokens, payments, coupon issues, live streams, counters and faults cleared. */
   reset(): void;
   state(): StandinState;
 }
@@ -99,6 +104,10 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
   const payments = new PaymentStore();
   const coupons = new CouponStore({ partnerId, now });
   const faults = new FaultList();
+  const hostile = new HostileData({ partnerId, origin: options.origin, now });
+  const live = new LiveStreams(now);
+  let fixtureMode: FixtureMode = 'normal';
+  const isHostile = () => fixtureMode === 'hostile';
   let counts: Partial<Record<StandinRoute, number>> = {};
 
   const ok = (c: Context, response?: unknown) => c.json(envelope('SU0000', response, now()));
@@ -108,7 +117,7 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
     createMiddleware<Env>(async (c, next) => {
       c.set('routeId', id);
       counts[id] = (counts[id] ?? 0) + 1;
-      const fault = faults.take(id);
+      const fault = faults.take(id, new URL(c.req.url).pathname);
       if (!fault) return next();
       const ms = fault.delayMs ?? DEFAULT_FAULT_DELAY_MS;
       switch (fault.kind) {
@@ -122,6 +131,10 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
           return c.json(wrongShapeBody(now()));
         case 'expiredToken':
           return c.json(envelope('FA1008', undefined, now()), 401);
+        case 'notFound':
+          return id === 'media'
+            ? c.body(null, 404, MEDIA_CORS)
+            : c.json({ code: 'NOT_FOUND', message: '요청한 경로가 없습니다. (stand-in fault)', timestamp: now() }, 404);
         case 'reset':
           // Destroy the socket under the request: the client sees a reset, not an answer.
           c.env?.incoming?.socket?.destroy();
@@ -204,31 +217,31 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
   app.get('/V1/front/broadcast', route('broadcast.latest'), (c) => {
     const q = listQuery(c, LATEST_SCHEMA);
     catalog.assertPartner(q.partnerId!);
-    return ok(c, catalog.latest(q));
+    return ok(c, isHostile() ? hostile.page(q) : catalog.latest(q));
   });
 
   app.get('/V1/front/broadcast/schedule', route('broadcast.schedule'), (c) => {
     const q = listQuery(c, LIST_SCHEMA);
     catalog.assertPartner(q.partnerId!);
-    return ok(c, catalog.schedule(q));
+    return ok(c, isHostile() ? hostile.page(q) : catalog.schedule(q));
   });
 
   app.get('/V1/front/broadcast/:partnerId/:broadcastId', route('broadcast.one'), (c) => {
     checkQuery(new URL(c.req.url).searchParams, {});
     catalog.assertPartner(c.req.param('partnerId'));
-    return ok(c, catalog.one(c.req.param('broadcastId')));
+    return ok(c, isHostile() ? hostile.one(c.req.param('broadcastId')) : catalog.one(c.req.param('broadcastId')));
   });
 
   app.get('/V1/front/curation/:partnerId', route('curation.list'), (c) => {
     const q = listQuery(c, CURATION_SCHEMA);
     catalog.assertPartner(c.req.param('partnerId'));
-    return ok(c, catalog.curations(q));
+    return ok(c, isHostile() ? hostile.curations() : catalog.curations(q));
   });
 
   app.get('/V1/front/curation/:partnerId/:curationId', route('curation.detail'), (c) => {
     const q = listQuery(c, CURATION_DETAIL_SCHEMA);
     catalog.assertPartner(c.req.param('partnerId'));
-    return ok(c, catalog.curationBroadcasts(c.req.param('curationId'), q));
+    return ok(c, isHostile() ? hostile.page(q) : catalog.curationBroadcasts(c.req.param('curationId'), q));
   });
 
   // ---- payments (no auth header, as the guide) ----
@@ -262,7 +275,7 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
   app.get('/V1/front/product/:productId', route('product.get'), (c) => {
     admin.check(adminHeader(c.req.header('x-sauceflex-authorize')));
     checkQuery(new URL(c.req.url).searchParams, {});
-    const product = catalog.product(c.req.param('productId'));
+    const product = isHostile() ? hostile.product(c.req.param('productId')) : catalog.product(c.req.param('productId'));
     if (!product) throw new ApiFailure('FA1026');
     return ok(c, product);
   });
@@ -280,7 +293,7 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
       broadcastId: { type: 'string' },
     });
     const memberId = await memberOf(q.accessToken);
-    return couponList(c, coupons.list({ memberId, broadcastId: q.broadcastId }));
+    return couponList(c, isHostile() ? hostile.coupons() : coupons.list({ memberId, broadcastId: q.broadcastId }));
   });
 
   app.post('/shop/coupons', route('coupons.list'), async (c) => {
@@ -289,7 +302,7 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
       externalProductIds: { type: 'array', of: 'string' },
     });
     const memberId = await memberOf(body.accessToken as string | undefined);
-    return couponList(c, coupons.list({ memberId, externalProductIds: body.externalProductIds as string[] | undefined }));
+    return couponList(c, isHostile() ? hostile.coupons() : coupons.list({ memberId, externalProductIds: body.externalProductIds as string[] | undefined }));
   });
 
   app.post('/shop/coupons/issue', route('coupons.issue'), async (c) => {
@@ -299,6 +312,7 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
       broadcastId: { type: 'string' },
     });
     const memberId = (await memberOf(body.accessToken as string))!;
+    if (isHostile()) return c.json(envelope('SU0000', hostile.issued(body.couponId as string)));
     return c.json(envelope('SU0000', coupons.issue(memberId, body.couponId as string, body.broadcastId as string | undefined)));
   });
 
@@ -306,6 +320,34 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
 
   app.get('/media/preview/*', route('media'), async (c) => {
     const relative = decodeURIComponent(new URL(c.req.url).pathname.slice('/media/preview/'.length));
+    const res = await previewFile(relative, c.req.header('range'));
+    return res ?? c.notFound();
+  });
+
+  // The preview stream again under a path of its own (`/media/session/<name>/index.m3u8`): its
+  // segments have URLs no other player shares, so no browser cache serves them and a path-scoped
+  // fault can name one segment of one player.
+  app.get('/media/session/:name/*', route('media'), async (c) => {
+    const prefix = `/media/session/${encodeURIComponent(c.req.param('name'))}/`;
+    const pathname = new URL(c.req.url).pathname;
+    if (!pathname.startsWith(prefix)) return c.notFound();
+    const res = await previewFile(decodeURIComponent(pathname.slice(prefix.length)), c.req.header('range'));
+    return res ?? c.notFound();
+  });
+
+  // The live stream (live.ts): a sliding-window playlist over the preview's segments that closes.
+  app.get('/media/live/*', route('media'), async (c) => {
+    const url = new URL(c.req.url);
+    const relative = decodeURIComponent(url.pathname.slice('/media/live/'.length));
+    if (relative === 'index.m3u8') {
+      return c.body(await live.playlist(url.searchParams), 200, {
+        ...MEDIA_CORS,
+        'content-type': 'application/vnd.apple.mpegurl',
+        // A live playlist changes with every reload: nothing may cache it.
+        'cache-control': 'no-store',
+      });
+    }
+    if (relative.endsWith('.m3u8')) return c.notFound();
     const res = await previewFile(relative, c.req.header('range'));
     return res ?? c.notFound();
   });
@@ -323,7 +365,7 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
   });
 
   app.get('/player/broadcast/:broadcastId', (c) => {
-    const broadcast = catalog.broadcast(c.req.param('broadcastId'));
+    const broadcast = isHostile() ? hostile.broadcast(c.req.param('broadcastId')) : catalog.broadcast(c.req.param('broadcastId'));
     if (!broadcast) return c.html('<!doctype html><title>sauceFlex</title><p>방송을 찾을 수 없습니다.</p>', 404);
     const q = new URL(c.req.url).searchParams;
     return c.html(playerPage(broadcast, Boolean(q.get('accessToken') || q.get('token'))));
@@ -349,6 +391,8 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
     faults.set(fault);
     return c.json({ faults: faults.list() });
   });
+  /** Extra to the contract: the faults set, and how many requests one was applied to since the last reset. */
+  app.get('/__control/faults', (c) => c.json({ faults: faults.list(), applied: faults.applied }));
   app.delete('/__control/faults', (c) => {
     faults.clear();
     return c.json({ faults: [] });
@@ -358,6 +402,14 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
     return c.json({ ok: true });
   });
   app.get('/__control/state', (c) => c.json(state()));
+  /** Extra to the contract: which data the routes answer with, `normal` or `hostile` (hostile.ts). */
+  app.get('/__control/fixtures', (c) => c.json({ mode: fixtureMode }));
+  app.put('/__control/fixtures', async (c) => {
+    const body = (await c.req.json().catch(() => undefined)) as { mode?: unknown } | undefined;
+    if (!FIXTURE_MODES.includes(body?.mode as FixtureMode)) return c.json({ error: `body must be {mode: ${FIXTURE_MODES.map((m) => `'${m}'`).join(' | ')}}` }, 400);
+    fixtureMode = body!.mode as FixtureMode;
+    return c.json({ mode: fixtureMode });
+  });
   /** Extra to the contract: what sauceFlex has recorded, for the demo's payments page and loop tests. */
   app.get('/__control/payments', (c) => c.json({ payments: payments.list() }));
   /** Extra to the contract: lets a browser test register the partner's public key. */
@@ -391,6 +443,10 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
     payments.reset();
     coupons.reset();
     faults.clear();
+    faults.resetCount();
+    hostile.reset();
+    live.reset();
+    fixtureMode = 'normal';
     counts = {};
   }
 
@@ -408,6 +464,11 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
       faults.set(parsed);
     },
     clearFaults: () => faults.clear(),
+    setFixtureMode: (mode) => {
+      if (!FIXTURE_MODES.includes(mode)) throw new TypeError(`stand-in: fixture mode must be one of ${FIXTURE_MODES.join(', ')}`);
+      fixtureMode = mode;
+    },
+    fixtureMode: () => fixtureMode,
     reset,
     state,
   };

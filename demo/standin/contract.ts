@@ -6,7 +6,8 @@
 
 /**
  * Route ids the stand-in knows; a fault or a counter names one of these (or '*' for all).
- * `media` is the preview stream (/media/preview/*) and the live stream (/media/live/*); `coupons.*`
+ * `media` is the preview stream (/media/preview/*, and again under /media/session/<name>/* with
+ * segment URLs of its own), and the live stream (/media/live/*); `coupons.*`
  * are the shop's coupon API sample (/shop/coupons…). Thumbnails, the player page and short links
  * carry no id.
  */

@@ -19,6 +19,12 @@ export const DEFAULT_FAULT_DELAY_MS = 1000;
 
 export class FaultList {
   private faults: Fault[] = [];
+  /** Requests a fault was applied to since the last `resetCount()` (GET /__control/faults reports it). */
+  applied = 0;
+
+  resetCount(): void {
+    this.applied = 0;
+  }
 
   list(): Fault[] {
     return this.faults.map((f) => ({ ...f }));
@@ -49,6 +55,7 @@ export class FaultList {
         fault.times -= 1;
         if (fault.times <= 0) this.faults.splice(i, 1);
       }
+      this.applied++;
       return { ...fault };
     }
     return undefined;

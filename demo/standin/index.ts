@@ -7,11 +7,11 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createStandinApp, type StandinOptions } from './app.js';
-import type { Fault, StandinState } from './contract.js';
+import type { Fault, FixtureMode, StandinState } from './contract.js';
 
 export { createStandinApp } from './app.js';
 export type { StandinApp, StandinOptions } from './app.js';
-export type { Fault, FaultKind, StandinRoute, StandinState } from './contract.js';
+export type { Fault, FaultKind, FixtureMode, StandinRoute, StandinState } from './contract.js';
 
 export interface Standin {
   /** e.g. 'http://127.0.0.1:41234' */
@@ -21,6 +21,9 @@ export interface Standin {
   setViewerPublicKey(pem: string): Promise<void>;
   setFault(f: Fault): void;
   clearFaults(): void;
+  /** `hostile`: the data routes answer the hostile corpus (hostile.ts); `normal` (the default, and after a reset): the fixtures. */
+  setFixtureMode(mode: FixtureMode): void;
+  fixtureMode(): FixtureMode;
   reset(): void;
   /** The same shape as GET /__control/state. */
   state(): StandinState;
@@ -53,6 +56,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     setViewerPublicKey: standin.setViewerPublicKey,
     setFault: standin.setFault,
     clearFaults: standin.clearFaults,
+    setFixtureMode: standin.setFixtureMode,
+    fixtureMode: standin.fixtureMode,
     reset: standin.reset,
     state: standin.state,
     close: () =>

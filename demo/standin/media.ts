@@ -101,7 +101,8 @@ export function placeholderSvg(name: string): string {
 
 /** The stand-in for sauceFlex's player page (`outputPath`): shows the broadcast and whether a viewer token came along. */
 export function playerPage(broadcast: Broadcast, tokenPassed: boolean): string {
-  const name = escapeXml(broadcast.broadcastName);
+  // String(): in hostile mode (hostile.ts) a field may be of any type.
+  const name = escapeXml(String(broadcast.broadcastName));
   return `<!doctype html>
 <html lang="ko">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${name} · sauceFlex player (stand-in)</title>
@@ -109,9 +110,9 @@ export function playerPage(broadcast: Broadcast, tokenPassed: boolean): string {
 <body>
 <p>sauceFlex player (local stand-in)</p>
 <h1>${name}</h1>
-<p>상태: <strong data-state="${escapeXml(broadcast.broadcastStateCode)}">${escapeXml(broadcast.broadcastStateCode)}</strong></p>
+<p>상태: <strong data-state="${escapeXml(String(broadcast.broadcastStateCode))}">${escapeXml(String(broadcast.broadcastStateCode))}</strong></p>
 <p class="token" data-token="${tokenPassed ? 'yes' : 'no'}">${tokenPassed ? '시청자 토큰: 전달됨' : '시청자 토큰: 없음 (비회원)'}</p>
-${broadcast.previewUrl ? `<video src="${escapeXml(broadcast.previewUrl)}" controls muted playsinline></video>` : ''}
+${typeof broadcast.previewUrl === 'string' && /^https?:\/\//i.test(broadcast.previewUrl) ? `<video src="${escapeXml(broadcast.previewUrl)}" controls muted playsinline></video>` : ''}
 </body>
 </html>
 `;

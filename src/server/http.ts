@@ -137,8 +137,13 @@ export class CorsPolicy {
     this.#methods = [...methods, 'OPTIONS'].join(', ');
   }
 
+  /**
+   * A request's Origin must be a serialized origin, exactly as browsers send it: the configured
+   * list is normalised, the header is not (so `http://shop.example\@evil.example`, which the URL
+   * parser would read as shop.example, or a path or another casing, is refused and never echoed).
+   */
   isAllowed(origin: string): boolean {
-    return this.#allowed.has(normalizeOrigin(origin));
+    return normalizeOrigin(origin) === origin && this.#allowed.has(origin);
   }
 
   /** Headers to add to an answer for `origin` (empty when there is no Origin header). */

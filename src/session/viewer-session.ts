@@ -154,7 +154,11 @@ function scheduleRetry(): void {
   refreshTimer = setTimeout(() => void fetchToken().catch(() => undefined), delay);
 }
 
-/** A tab that slept past the refresh (timers are throttled in the background) catches up on return. */
+/**
+ * A tab that slept past the refresh (timers are throttled in the background) catches up on return;
+ * a page that lost the network asks again as soon as it is back (not at the next backoff step, and
+ * not never, once the background retries have given up).
+ */
 function hookVisibility(): void {
   if (visibilityHooked || typeof document === 'undefined') return;
   visibilityHooked = true;
@@ -162,6 +166,10 @@ function hookVisibility(): void {
     if (document.visibilityState !== 'visible' || !endpoint) return;
     const { expiresAt, token } = sessionStore.getState();
     if (!token || isExpiring(expiresAt, REFRESH_LEAD_MS / 2)) void fetchToken().catch(() => undefined);
+  });
+  globalThis.addEventListener?.('online', () => {
+    if (!endpoint || failures === 0) return;
+    void fetchToken().catch(() => undefined);
   });
 }
 

@@ -25,6 +25,23 @@ export class SauceflexElement extends LitElement {
   protected readonly configLayers = new StoreController(this, configStore, (state) => state);
 
   private reportedProblems = '';
+  private readonly onOnline = () => this.backOnline();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.onOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.onOnline);
+  }
+
+  /**
+   * The browser is back online (the `online` event): an element whose load failed while the network
+   * was down tries again by itself instead of waiting for a press on retry. Elements override it.
+   */
+  protected backOnline(): void {}
 
   /** This element's own options; subclasses add theirs. */
   protected ownConfig(): SfConfig {

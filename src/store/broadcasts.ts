@@ -16,17 +16,23 @@ export const broadcastStore = createStore<BroadcastsState>()(() => ({ byId: {} }
 export function rememberBroadcasts(list: readonly Broadcast[]): void {
   if (list.length === 0) return;
   broadcastStore.setState((state) => {
-    const byId = { ...state.byId };
+    // Without a prototype: an id such as "__proto__" is stored as a key, never as the prototype.
+    const byId: Record<string, Broadcast> = Object.assign(Object.create(null), state.byId);
     for (const item of list) byId[item.broadcastId] = item;
     return { byId };
   });
+}
+
+/** The broadcast stored under an id: own entries only, so "constructor" or "toString" are ids like any other. */
+export function knownBroadcast(byId: Record<string, Broadcast>, broadcastId: string): Broadcast | undefined {
+  return Object.hasOwn(byId, broadcastId) ? byId[broadcastId] : undefined;
 }
 
 const inFlight = new Map<string, Promise<Broadcast | null>>();
 
 /** One broadcast, from the store when known (unless `fresh`), else fetched once however many ask. */
 export function loadBroadcast(key: ClientKey, broadcastId: string, options: { fresh?: boolean; signal?: AbortSignal } = {}): Promise<Broadcast | null> {
-  const known = broadcastStore.getState().byId[broadcastId];
+  const known = knownBroadcast(broadcastStore.getState().byId, broadcastId);
   if (known && !options.fresh) return Promise.resolve(known);
   const flightKey = `${key.apiBase}|${key.partnerId}|${broadcastId}`;
   let pending = inFlight.get(flightKey);

@@ -33,7 +33,7 @@ const PRODUCT_THUMBS = 3;
  * @csspart shop - Shop name and logo.
  * @csspart products - The first products' thumbnails.
  *
- * @cssproperty --sf-thumbnail-aspect-ratio - Picture ratio (default 3 / 4; 16 / 9 in the feed variant). Set it on the card itself.
+ * @cssproperty --sf-thumbnail-aspect-ratio - Picture ratio (default 3 / 4; 16 / 9 in the feed variant); may be set on an ancestor.
  * @cssproperty --sf-card-thumb-width - Picture width in the list variant (default 7.5rem).
  * @cssproperty --sf-card-title-size - Title font size (default 0.95rem).
  * @cssproperty --sf-radius - Corner radius (default 12px).
@@ -90,6 +90,11 @@ export class SfBroadcastCard extends SauceflexElement {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const proceed = this.emit('sf-broadcast-select', { broadcast, url, target: this.target }, { cancelable: true });
     if (!proceed) event.preventDefault();
+  }
+
+  /** Back online: a broadcast that failed to load is asked for again. */
+  protected override backOnline(): void {
+    if (this.loader.status === TaskStatus.ERROR) void this.loader.run();
   }
 
   override render() {

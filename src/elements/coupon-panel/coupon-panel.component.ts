@@ -345,6 +345,11 @@ export class SfCouponPanel extends SauceflexElement {
     return outcome;
   }
 
+  /** Back online: a list that failed to load is asked for again. */
+  protected override backOnline(): void {
+    if (this.status === 'error') void this.load();
+  }
+
   /** Load the list again (the error state's retry button). */
   retry(): Promise<void> {
     return this.load();

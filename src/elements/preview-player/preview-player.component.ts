@@ -267,6 +267,12 @@ export class SfPreviewPlayer extends SauceflexElement {
     else window.open(url, target, target === '_blank' ? 'noopener' : undefined);
   }
 
+  /** Back online: a broadcast that failed to load is asked for again, and a stream lost to the network is reloaded. */
+  protected override backOnline(): void {
+    if (this.loader.status === TaskStatus.ERROR) void this.loader.run();
+    if (this.status === 'error' && this.failure?.kind === 'network') void this.retry();
+  }
+
   // ---- public methods ----
 
   /** The player's state: idle, loading, playing, paused, ended or error. */

@@ -57,7 +57,7 @@ let reportedMissingEndpoint = false;
  * @csspart retry - Retry button (when details could not be loaded).
  * @csspart message - Empty and error messages.
  *
- * @cssproperty --sf-product-aspect-ratio - Picture ratio (default 1 / 1). Set it on the card itself.
+ * @cssproperty --sf-product-aspect-ratio - Picture ratio (default 1 / 1); may be set on an ancestor.
  * @cssproperty --sf-product-thumb-width - Picture width in the row variant (default 6rem).
  * @cssproperty --sf-product-name-size - Product name font size (default 0.875rem).
  * @cssproperty --sf-sale - Discount colour (default #e5203a).
@@ -156,6 +156,11 @@ export class SfProductCard extends SauceflexElement {
   }
 
   // ---- handlers -------------------------------------------------------------------------------
+
+  /** Back online: product details that failed to load are asked for again. */
+  protected override backOnline(): void {
+    if (this.loader.status === TaskStatus.ERROR) void this.loader.run();
+  }
 
   /** Make sure the href carries an unused id, synchronously (a click's default action reads it next). */
   private freshen = (): void => {

@@ -6,7 +6,7 @@ import type { BroadcastProduct } from '../../api/models.js';
 import { msg } from '../../i18n/messages.js';
 import { productMsg } from '../../i18n/product.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
-import { broadcastStore, loadBroadcast } from '../../store/broadcasts.js';
+import { broadcastStore, knownBroadcast, loadBroadcast } from '../../store/broadcasts.js';
 import type { SfConfig } from '../../store/config.js';
 import { StoreController } from '../../store/store-controller.js';
 import '../product-card/product-card.js';
@@ -122,12 +122,17 @@ export class SfProductList extends SauceflexElement {
 
   private get items(): BroadcastProduct[] | undefined {
     if (this.products) return Array.isArray(this.products) ? this.products : [];
-    const broadcast = (this.broadcastId ? this.known.value[this.broadcastId] : undefined) ?? this.loader.value ?? undefined;
+    const broadcast = (this.broadcastId ? knownBroadcast(this.known.value, this.broadcastId) : undefined) ?? this.loader.value ?? undefined;
     if (!broadcast) return undefined;
     return Array.isArray(broadcast.productListDetail) ? broadcast.productListDetail : [];
   }
 
   // ---- handlers -------------------------------------------------------------------------------
+
+  /** Back online: a broadcast that failed to load is asked for again (each card retries its own details). */
+  protected override backOnline(): void {
+    if (this.loader.status === TaskStatus.ERROR) void this.loader.run();
+  }
 
   /** Where the carousel stands: the buttons at its ends are disabled. */
   private measure = (): void => {

@@ -222,6 +222,11 @@ export class SfSchedule extends SauceflexElement {
     }
   }
 
+  /** Back online: a failed load tries again; data shown for a while is refreshed in place. */
+  protected override backOnline(): void {
+    if (this.status === 'error' || (this.status === 'ready' && Date.now() - this.lastLoadedAt > STALE_ON_RETURN_MS)) void this.refresh();
+  }
+
   /** Load again from the first page (the error state's retry button). */
   retry(): Promise<void> {
     return this.load();

@@ -1,0 +1,255 @@
+/**
+ * Storybook works as CI runs it: `storybook build` into a temporary folder, served by a tiny static
+ * server on 127.0.0.1, and EVERY entry of the build's index.json (stories, and docs pages when the
+ * docs addon is installed) opened in Debian's Chromium. Each must render (its play function waits
+ * for the state the story is named after) with no page error, no failed or 4xx/5xx request and no
+ * console error — except, in stories tagged `console-error`, the `[sauceflex] …` errors the element
+ * is meant to log there (a load that failed, a missing attribute).
+ *
+ * The second test generates custom-elements.json (the analyzer with the project's config, into a
+ * temporary folder) and checks it against the source: every registered tag is there, with a
+ * summary, every attribute its Lit properties declare and every event its code dispatches.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import puppeteer, { type BrowserContext } from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../support/chromium.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** How long one story may take to render and reach its state (the player's play functions are the slowest). */
+const STORY_TIMEOUT_MS = 20_000;
+/** After the story says it rendered: late requests (lazy images, hls.js segments) still count. */
+const SETTLE_MS = 250;
+/** Stories opened at once (one page each; the machine has 2 cores shared with others). */
+const CONCURRENCY = 2;
+
+interface IndexEntry {
+  id: string;
+  type: 'story' | 'docs';
+  title: string;
+  name: string;
+  tags?: string[];
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  '.mp4': 'video/mp4',
+  '.m4s': 'video/iso.segment',
+  '.map': 'application/json',
+};
+
+/** Serves `dir` read-only on an ephemeral loopback port. */
+async function serveStatic(dir: string): Promise<{ origin: string; server: Server }> {
+  const root = normalize(dir + sep);
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(root, pathname));
+    if (!file.startsWith(root)) file = root; // no way out of the folder
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+async function buildStorybook(outDir: string): Promise<number> {
+  const pkg = createRequire(import.meta.url).resolve('storybook/package.json');
+  const declared = (JSON.parse(readFileSync(pkg, 'utf8')) as { bin: string | Record<string, string> }).bin;
+  const bin = typeof declared === 'string' ? declared : declared.storybook!;
+  const started = performance.now();
+  await promisify(execFile)(process.execPath, [join(pkg, '..', bin), 'build', '-o', outDir, '--quiet'], {
+    cwd: repoRoot,
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', CI: 'true' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return performance.now() - started;
+}
+
+interface StoryResult {
+  id: string;
+  problems: string[];
+  ms: number;
+}
+
+async function openEntry(context: BrowserContext, origin: string, entry: IndexEntry): Promise<StoryResult> {
+  const started = performance.now();
+  const problems: string[] = [];
+  const allowSauceflexErrors = entry.tags?.includes('console-error') ?? false;
+  const page = await context.newPage();
+  try {
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (allowSauceflexErrors && text.startsWith('[sauceflex]')) return;
+      problems.push(`console error: ${text}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? 'failed';
+      // Aborted on purpose: a player torn down, a hanging request dropped when the page closes.
+      if (reason === 'net::ERR_ABORTED') return;
+      problems.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    });
+    const viewMode = entry.type === 'docs' ? 'docs' : 'story';
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}`, { waitUntil: 'load', timeout: STORY_TIMEOUT_MS });
+    if (entry.type === 'story') {
+      let status: { phase: string; error?: string };
+      try {
+        const handle = await page.waitForFunction(
+          () => {
+            const s = (window as unknown as { __sfStoryStatus?: { phase: string; error?: string } }).__sfStoryStatus;
+            return s && s.phase !== 'rendering' ? { phase: s.phase, error: s.error } : false;
+          },
+          { timeout: STORY_TIMEOUT_MS, polling: 50 },
+        );
+        status = (await handle.jsonValue()) as { phase: string; error?: string };
+      } catch (error) {
+        status = { phase: 'timeout', error: String(error) };
+      }
+      if (status.phase !== 'rendered') problems.push(`did not render: ${status.phase} ${status.error ?? ''}`.trim());
+      const elements = await page.evaluate(() =>
+        [...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('sf-')).map((el) => el.localName),
+      );
+      if (elements.length === 0) problems.push('no sf-* element rendered');
+    } else {
+      await page.waitForSelector('#storybook-docs .sbdocs-content, #storybook-docs .sbdocs', { timeout: STORY_TIMEOUT_MS }).catch(() => problems.push('docs page did not render'));
+    }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  } catch (error) {
+    problems.push(`could not open: ${String(error)}`);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+  return { id: entry.id, problems, ms: performance.now() - started };
+}
+
+test('Storybook builds, and every story renders with no console error and no failed request', { timeout: 15 * 60_000 }, async (t) => {
+  const outDir = mkdtempSync(join(tmpdir(), 'sf-storybook-'));
+  t.after(() => rmSync(outDir, { recursive: true, force: true }));
+
+  const buildMs = await buildStorybook(outDir);
+  const index = JSON.parse(readFileSync(join(outDir, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
+  const entries = Object.values(index.entries);
+  const stories = entries.filter((e) => e.type === 'story');
+  assert.ok(stories.length > 0, 'the build has stories');
+
+  const { origin, server } = await serveStatic(outDir);
+  t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+  t.after(() => browser.close());
+
+  const started = performance.now();
+  const results: StoryResult[] = [];
+  const queue = [...entries];
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      // A context (a window) per worker: two tabs of one window would leave one hidden, and a hidden
+      // page neither autoplays nor ticks like a shown one.
+      const context = await browser.createBrowserContext();
+      try {
+        for (let entry = queue.shift(); entry; entry = queue.shift()) results.push(await openEntry(context, origin, entry));
+      } finally {
+        await context.close();
+      }
+    }),
+  );
+  const openMs = performance.now() - started;
+
+  const perTitle = new Map<string, number>();
+  for (const story of stories) perTitle.set(story.title, (perTitle.get(story.title) ?? 0) + 1);
+  t.diagnostic(`storybook build ${(buildMs / 1000).toFixed(1)} s; ${entries.length} entries (${stories.length} stories) opened in ${(openMs / 1000).toFixed(1)} s`);
+  const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  t.diagnostic(`slowest: ${slowest.map((r) => `${r.id} ${(r.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  t.diagnostic(`stories per element: ${[...perTitle].map(([title, n]) => `${title.replace(/^Elements\//, '')} ${n}`).join(', ')}`);
+
+  const failures = results.filter((r) => r.problems.length > 0).map((r) => `${r.id}:\n    ${r.problems.join('\n    ')}`);
+  assert.deepEqual(failures, [], `stories with problems:\n  ${failures.join('\n  ')}`);
+
+  // Every element has its stories file.
+  const elements = readdirSync(join(repoRoot, 'src/elements')).filter((name) => existsSync(join(repoRoot, 'src/elements', name, `${name}.ts`)));
+  for (const name of elements) {
+    assert.ok(existsSync(join(repoRoot, 'stories', `${name}.stories.ts`)), `stories/${name}.stories.ts exists`);
+  }
+});
+
+test('custom-elements.json lists every element with the attributes and events of its source', { timeout: 60_000 }, async (t) => {
+  // Generated afresh from the source with the project's config (as `npm run analyze` does), into a temporary folder.
+  const outDir = mkdtempSync(join(tmpdir(), 'sf-cem-'));
+  t.after(() => rmSync(outDir, { recursive: true, force: true }));
+  const cem = createRequire(import.meta.url).resolve('@custom-elements-manifest/analyzer/cem.js');
+  await promisify(execFile)(process.execPath, [cem, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(repoRoot, outDir)], { cwd: repoRoot });
+  const manifestPath = join(outDir, 'custom-elements.json');
+  assert.ok(existsSync(manifestPath), 'the analyzer wrote custom-elements.json');
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { customElements?: string };
+  assert.equal(pkg.customElements, 'custom-elements.json', 'package.json names the manifest');
+
+  interface Declaration {
+    name: string;
+    tagName?: string;
+    customElement?: boolean;
+    summary?: string;
+    attributes?: { name: string; description?: string }[];
+    events?: { name: string; description?: string }[];
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { modules: { declarations?: Declaration[] }[] };
+  const byTag = new Map<string, Declaration>();
+  for (const mod of manifest.modules) for (const d of mod.declarations ?? []) if (d.customElement && d.tagName) byTag.set(d.tagName, d);
+
+  const shared = ['partner-id', 'api-base', 'token-endpoint', 'lang', 'time-zone'];
+  const elementsDir = join(repoRoot, 'src/elements');
+  const names = readdirSync(elementsDir).filter((name) => existsSync(join(elementsDir, name, `${name}.ts`)));
+  assert.ok(names.length >= 8, `all elements found (${names.join(', ')})`);
+  for (const name of names) {
+    const registration = readFileSync(join(elementsDir, name, `${name}.ts`), 'utf8');
+    const tag = /customElements\.define\('([^']+)'/.exec(registration)?.[1];
+    assert.ok(tag, `${name}.ts defines a tag`);
+    const declaration = byTag.get(tag);
+    assert.ok(declaration, `${tag} is in custom-elements.json`);
+    assert.ok(declaration.summary, `${tag} has a @summary`);
+
+    const source = readFileSync(join(elementsDir, name, `${name}.component.ts`), 'utf8');
+    // Attributes: every Lit property with an attribute (explicit, or the lower-cased field name).
+    const expected = new Set<string>(/extends SauceflexElement/.test(source) ? shared : []);
+    for (const m of source.matchAll(/@property\((\{[^}]*\})?\)\s*(?:override\s+|declare\s+|readonly\s+)*(\w+)/g)) {
+      const options = m[1] ?? '';
+      if (/attribute:\s*false/.test(options)) continue;
+      expected.add(/attribute:\s*'([^']+)'/.exec(options)?.[1] ?? m[2]!.toLowerCase());
+    }
+    // <sf-config> observes the config attributes by name (a plain HTMLElement, no Lit properties).
+    if (tag === 'sf-config') for (const a of ['partner-id', 'api-base', 'token-endpoint', 'product-endpoint', 'coupon-endpoint', 'coupon-issue-endpoint', 'lang', 'time-zone', 'hls-src']) expected.add(a);
+    const listed = new Set((declaration.attributes ?? []).map((a) => a.name));
+    for (const attribute of expected) assert.ok(listed.has(attribute), `${tag} lists attribute "${attribute}" (has: ${[...listed].join(', ')})`);
+
+    // Events: every event the class dispatches itself, documented (with a description).
+    const events = new Map((declaration.events ?? []).map((e) => [e.name, e.description ?? '']));
+    for (const m of source.matchAll(/this\.emit\(\s*'(sf-[\w-]+)'/g)) {
+      assert.ok(events.has(m[1]!), `${tag} lists event "${m[1]}" (has: ${[...events.keys()].join(', ')})`);
+      assert.ok(events.get(m[1]!), `${tag} describes event "${m[1]}"`);
+    }
+  }
+});
