@@ -6,6 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Broadcast } from '../api/models.js';
 import { clientFor, type ClientKey } from './clients.js';
+import { abortable } from '../shared/abortable.js';
 
 export interface BroadcastsState {
   byId: Record<string, Broadcast>;
@@ -47,13 +48,4 @@ export function loadBroadcast(key: ClientKey, broadcastId: string, options: { fr
     inFlight.set(flightKey, pending);
   }
   return options.signal ? abortable(pending, options.signal) : pending;
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { sharedStyles } from '../../shared/styles.js';
 
-export default css`
+export default [
+  sharedStyles,
+  css`
   :host {
     --sf-card-radius: var(--sf-radius, 12px);
     --sf-card-background: var(--sf-surface, #fff);
@@ -215,11 +218,6 @@ export default css`
       animation: sf-pulse 1.4s ease-in-out infinite;
     }
   }
-  @keyframes sf-pulse {
-    50% {
-      opacity: 0.55;
-    }
-  }
   .message {
     padding: 1rem;
     font-size: 0.875rem;
@@ -234,4 +232,5 @@ export default css`
     background: var(--sf-card-background);
     color: inherit;
   }
-`;
+`,
+];

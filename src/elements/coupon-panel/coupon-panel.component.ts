@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Coupon } from '../../api/models.js';
-import { ApiError, SauceflexError } from '../../api/errors.js';
+import { ApiError } from '../../api/errors.js';
 import { ErrorCode } from '../../api/models.js';
 import { defaultIssueEndpoint, listCoupons } from '../../coupons/coupon-api.js';
 import '../../events/coupon-issue.js';
@@ -18,6 +18,7 @@ import { sessionStore, type SessionState } from '../../store/session.js';
 import { shallowEqual, StoreController } from '../../store/store-controller.js';
 import { ACTIONABLE, couponViewState, nextBoundary, parseIdList, visibleCoupons, type CouponViewState } from './coupon-view.js';
 import styles from './coupon-panel.styles.js';
+import { failureMessage } from '../../shared/failure-message.js';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -462,9 +463,6 @@ export class SfCouponPanel extends SauceflexElement {
 
   private failureMessage(): string {
     const lang = this.config.lang;
-    const kind = this.failure instanceof SauceflexError ? this.failure.kind : undefined;
-    if (kind === 'timeout') return msg(lang, 'error.timeout');
-    if (kind === 'network') return msg(lang, 'error.network');
-    return couponMsg(lang, 'coupon.error');
+    return failureMessage(this.failure, lang, couponMsg(lang, 'coupon.error'));
   }
 }

@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { sharedStyles } from '../../shared/styles.js';
 
-export default css`
+export default [
+  sharedStyles,
+  css`
   :host {
     --sf-coupon-accent: var(--sf-accent, #e5203a);
     --sf-coupon-on-accent: #fff;
@@ -165,11 +168,6 @@ export default css`
       animation: sf-pulse 1.4s ease-in-out infinite;
     }
   }
-  @keyframes sf-pulse {
-    50% {
-      opacity: 0.55;
-    }
-  }
   .status {
     box-sizing: border-box;
     min-height: var(--sf-coupon-min-height);
@@ -194,12 +192,5 @@ export default css`
     background: var(--sf-coupon-background);
     color: inherit;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+`,
+];

@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { sharedStyles } from '../../shared/styles.js';
 
-export default css`
+export default [
+  sharedStyles,
+  css`
   :host {
     --sf-player-aspect-ratio: 9 / 16;
     --sf-player-object-fit: cover;
@@ -31,11 +34,6 @@ export default css`
   @media (prefers-reduced-motion: no-preference) {
     .frame.skeleton {
       animation: sf-pulse 1.4s ease-in-out infinite;
-    }
-  }
-  @keyframes sf-pulse {
-    50% {
-      opacity: 0.55;
     }
   }
 
@@ -161,4 +159,5 @@ export default css`
     background: transparent;
     color: inherit;
   }
-`;
+`,
+];

@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { sharedStyles } from '../../shared/styles.js';
 
-export default css`
+export default [
+  sharedStyles,
+  css`
   :host {
     --sf-product-radius: var(--sf-radius, 12px);
     --sf-product-background: var(--sf-surface, #fff);
@@ -172,11 +175,6 @@ export default css`
       animation: sf-pulse 1.4s ease-in-out infinite;
     }
   }
-  @keyframes sf-pulse {
-    50% {
-      opacity: 0.55;
-    }
-  }
 
   .message {
     align-content: center;
@@ -200,15 +198,5 @@ export default css`
     outline: 3px solid var(--sf-focus-ring, #2563eb);
     outline-offset: 2px;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-`;
+`,
+];

@@ -8,6 +8,7 @@
  */
 import type { BroadcastProduct } from '../../api/models.js';
 import { ShapeIssue, broadcastProduct } from '../../api/validate.js';
+import { abortable } from '../../shared/abortable.js';
 
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 200;
@@ -84,13 +85,4 @@ function unwrap(body: unknown): unknown {
   if (typeof b.product === 'object') return b.product;
   if (typeof b.response === 'object') return b.response;
   return b;
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

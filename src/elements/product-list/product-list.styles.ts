@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { sharedStyles } from '../../shared/styles.js';
 
-export default css`
+export default [
+  sharedStyles,
+  css`
   :host {
     --sf-product-min-column: 9rem;
     --sf-product-gap: 0.75rem;
@@ -118,15 +121,5 @@ export default css`
     background: var(--sf-surface, #fff);
     color: inherit;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-`;
+`,
+];

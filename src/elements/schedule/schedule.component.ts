@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Broadcast, Page } from '../../api/models.js';
-import { SauceflexError } from '../../api/errors.js';
 import { dayLabel } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
@@ -13,6 +12,7 @@ import '../broadcast-card/broadcast-card.js';
 import '../countdown/countdown.js';
 import { groupByDay, mergeRefreshed, nextStart, SCHEDULE_TYPES, SEARCH_TYPE, visibleBroadcasts, type ScheduleType } from './schedule-groups.js';
 import styles from './schedule.styles.js';
+import { failureMessage } from '../../shared/failure-message.js';
 
 const MAX_LIMIT = 100;
 const SKELETON_CARDS = 6;
@@ -314,9 +314,6 @@ export class SfSchedule extends SauceflexElement {
 
   private failureMessage(): string {
     const lang = this.config.lang;
-    const kind = this.failure instanceof SauceflexError ? this.failure.kind : undefined;
-    if (kind === 'timeout') return msg(lang, 'error.timeout');
-    if (kind === 'network') return msg(lang, 'error.network');
-    return msg(lang, 'error.load');
+    return failureMessage(this.failure, lang, msg(lang, 'error.load'));
   }
 }

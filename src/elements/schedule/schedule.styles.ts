@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { sharedStyles } from '../../shared/styles.js';
 
-export default css`
+export default [
+  sharedStyles,
+  css`
   :host {
     --sf-schedule-gap: 0.75rem;
     --sf-schedule-columns: 4;
@@ -87,12 +90,5 @@ export default css`
     cursor: progress;
     opacity: 0.7;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+`,
+];
