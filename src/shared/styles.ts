@@ -2,6 +2,10 @@
 import { css } from 'lit';
 
 export const sharedStyles = css`
+  /* The hidden attribute wins over each element's own display. */
+  :host([hidden]) {
+    display: none;
+  }
   /* The skeletons' slow pulse (each element applies it, under prefers-reduced-motion: no-preference). */
   @keyframes sf-pulse {
     50% {

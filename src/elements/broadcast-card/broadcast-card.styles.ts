@@ -18,9 +18,6 @@ export default [
     color: var(--sf-card-color);
     contain: layout style;
   }
-  :host([hidden]) {
-    display: none;
-  }
 
   .card {
     display: grid;

@@ -20,9 +20,6 @@ export default [
     /* Korean wraps between words, not inside them ("10% 할인" → "10%" / "할인"). */
     word-break: keep-all;
   }
-  :host([hidden]) {
-    display: none;
-  }
   .list {
     list-style: none;
     margin: 0;

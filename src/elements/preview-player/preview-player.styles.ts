@@ -17,9 +17,6 @@ export default [
     color: #fff;
     contain: layout paint style;
   }
-  :host([hidden]) {
-    display: none;
-  }
 
   .frame {
     position: absolute;

@@ -16,9 +16,6 @@ export default [
     color: var(--sf-product-color);
     contain: layout style;
   }
-  :host([hidden]) {
-    display: none;
-  }
 
   .card {
     position: relative;

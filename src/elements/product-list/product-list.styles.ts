@@ -12,9 +12,6 @@ export default [
     font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
     color: var(--sf-text, #1d1d1f);
   }
-  :host([hidden]) {
-    display: none;
-  }
 
   .frame {
     position: relative;
