@@ -54,7 +54,13 @@ test('npm start serves the demo shop with broadcasts from the stand-in and stops
           }));
         }, `#${id}`);
       await page.waitForFunction(
-        () => ['#live', '#schedule', '#vod'].every((s) => (document.querySelector(s)?.shadowRoot?.querySelectorAll('sf-broadcast-card').length ?? 0) > 0),
+        // Loaded, not the skeleton (whose placeholder cards are sf-broadcast-cards too): no aria-busy, and badges.
+        () =>
+          ['#live', '#schedule', '#vod'].every((s) => {
+            const root = document.querySelector(s)?.shadowRoot;
+            const card = root?.querySelector('sf-broadcast-card');
+            return !!card && !root!.querySelector('[aria-busy="true"]') && !!card.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim();
+          }),
         { timeout: 20_000 },
       );
       const live = await cardsIn('live');
