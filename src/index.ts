@@ -1,20 +1,18 @@
 /**
- * The full bundle: the API client, configuration, and every element, each registered with a guard
- * so that a page loading the script twice (a CMS pasting the tag twice, say) does not throw.
+ * The main entry: the API client, configuration, tracking, `<sf-config>`, and the autoloader that
+ * fetches each other element the first time the page uses it (src/loader/autoload.ts). Element
+ * classes are exported by their own entries (`elements/<name>.js`), which also register them
+ * eagerly for a page or bundler that prefers that. Registration is guarded everywhere, so a page
+ * loading the script twice (a CMS pasting the tag twice, say) does not throw.
  */
 import { readScriptConfig } from './store/script-config.js';
+import { startAutoload } from './loader/autoload.js';
 
 export * from './api/index.js';
 export { configure, type SfConfig, type Lang } from './store/config.js';
 export { getViewerToken } from './session/viewer-session.js';
 export { SfConfigElement } from './elements/config/config.js';
-export { SfBroadcastCard } from './elements/broadcast-card/broadcast-card.js';
-export { SfCountdown } from './elements/countdown/countdown.js';
-export { SfSchedule } from './elements/schedule/schedule.js';
-export { SfCouponPanel } from './elements/coupon-panel/coupon-panel.js';
-export { SfPreviewPlayer } from './elements/preview-player/preview-player.js';
-export { SfProductCard } from './elements/product-card/product-card.js';
-export { SfProductList } from './elements/product-list/product-list.js';
+export { loadElement, type LazyTag } from './loader/autoload.js';
 export {
   tracking,
   createTracking,
@@ -29,10 +27,20 @@ export {
   type PaidOrder,
   type PaidLine,
 } from './tracking/index.js';
+export type { SfBroadcastCard } from './elements/broadcast-card/broadcast-card.component.js';
+export type { SfCountdown } from './elements/countdown/countdown.component.js';
+export type { SfSchedule } from './elements/schedule/schedule.component.js';
+export type { SfCouponPanel } from './elements/coupon-panel/coupon-panel.component.js';
+export type { SfPreviewPlayer } from './elements/preview-player/preview-player.component.js';
+export type { SfProductCard } from './elements/product-card/product-card.component.js';
+export type { SfProductList } from './elements/product-list/product-list.component.js';
 export type { SfProductClickDetail } from './events/product-click.js';
 export type { SfBroadcastSelectDetail } from './events/broadcast-select.js';
 export type { SfCouponIssueDetail } from './events/coupon-issue.js';
 export type { SfLoginRequiredDetail } from './events/login-required.js';
 
-// Script-tag data-* options, read while document.currentScript still points at our tag.
-if (typeof document !== 'undefined') readScriptConfig();
+if (typeof document !== 'undefined') {
+  // Script-tag data-* options, read while document.currentScript still points at our tag.
+  readScriptConfig();
+  startAutoload();
+}

@@ -1,4 +1,4 @@
-/** Loading hls.js from a URL (the `hls-src` option, or the file beside the IIFE). */
+/** Loading hls.js from a URL (the `hls-src` option: a shop serving hls.js from its own CDN). */
 import type Hls from 'hls.js';
 
 const byUrl = new Map<string, Promise<typeof Hls>>();

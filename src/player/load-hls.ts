@@ -1,7 +1,7 @@
 /**
- * Where hls.js comes from, in the ES build: a dynamic `import()` that the bundler turns into a
- * chunk of its own, fetched the first time a player needs to play and never before. The IIFE build
- * swaps this module for `load-hls.iife.ts` (see vite.config.ts), which loads the file beside it.
+ * Where hls.js comes from: a dynamic `import()` that the bundler turns into a chunk of its own,
+ * fetched the first time a player needs to play and never before (the IIFE loads the same ES
+ * files, so this holds for both ways in).
  *
  * `hls-src` (config) overrides both: the URL of an ES module whose default export is `Hls`, for a
  * shop that serves hls.js from its own CDN.

@@ -25,7 +25,7 @@ export interface SfConfig {
   lang?: Lang;
   /** IANA time zone for dates (`time-zone`); the viewer's own by default. */
   timeZone?: string;
-  /** Where the IIFE build loads hls.js from (`hls-src`). */
+  /** A URL to load hls.js from instead of the bundled chunk (`hls-src`). */
   hlsSrc?: string;
 }
 

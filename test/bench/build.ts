@@ -8,7 +8,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
-import { HLS_IIFE_FILE } from '../../src/player/hls-file.js';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,12 +26,8 @@ export interface BuildInfo {
   outDir: string;
   /** ES build: every JS chunk, entries first. */
   chunks: BuiltChunk[];
-  /** The classic-script bundle. */
+  /** The classic-script loader (it imports the ES main entry beside it). */
   iifeFile: string;
-  /** Its source modules, for the breakdown. */
-  iifeModules: Array<{ id: string; renderedLength: number }>;
-  /** hls.js light written beside the IIFE. */
-  hlsBesideIife: string;
   /** The ES build's hls.js chunk (reached only through `import()`). */
   hlsChunk: string | undefined;
   buildMs: number;
@@ -69,7 +64,7 @@ export async function buildBundles(outDir: string): Promise<BuildInfo> {
   const iifeChunk = iife.find((c) => c.isEntry);
   if (!iifeChunk) throw new Error('the IIFE build produced no entry chunk');
   const hlsChunk = chunks.find((c) => /(^|\/)hls\.light-[\w-]+\.js$/.test(c.fileName))?.fileName;
-  return { outDir, chunks, iifeFile: iifeChunk.fileName, iifeModules: moduleSizes(iifeChunk), hlsBesideIife: HLS_IIFE_FILE, hlsChunk, buildMs };
+  return { outDir, chunks, iifeFile: iifeChunk.fileName, hlsChunk, buildMs };
 }
 
 /** `entry` and every file it reaches through static imports (what a browser fetches before running it). */

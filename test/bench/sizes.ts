@@ -1,12 +1,15 @@
 /**
  * Sizes of the built bundles: raw, gzip (level 9) and brotli (quality 11, text mode), with node:zlib.
+ * Each file is compressed on its own and sizes are added, as each travels as its own response.
  *
  * "Initial download" (what the budget in package.json limits), hls.js never included:
- * - IIFE: `sauceflex-widgets.iife.js` alone — one classic `<script>`; hls.js is the separate
- *   `sauceflex-hls.js`, fetched when a player first plays.
  * - ES: `sauceflex-widgets.js` and every file it reaches through static imports (what the browser
- *   fetches before the entry runs). Each file is compressed on its own and the sizes are added, as
- *   each travels as its own response; the hls.js chunk is reached only through `import()`.
+ *   fetches before the entry runs): the API, configuration, tracking and the autoloader;
+ * - IIFE: `sauceflex-widgets.iife.js` (the classic-script loader) plus all of the above, which it
+ *   imports from beside itself.
+ * Elements come after, each when the page first uses it: `pages` adds one element's files to the
+ * initial download, and `everything` (every element at once, as one eager bundle would carry) is
+ * the baseline both are compared with. hls.js is reached only through the player's `import()`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,9 +34,8 @@ export interface EntrySizes {
 }
 
 export interface SizeReport {
+  /** The classic-script loader alone. */
   iife: FileSizes;
-  /** hls.js light beside the IIFE (fetched when a player first plays). */
-  hlsBesideIife: FileSizes;
   /** The ES build's hls.js chunk (dynamic import only). */
   hlsChunk: FileSizes | undefined;
   entries: EntrySizes[];
@@ -44,8 +46,12 @@ export interface SizeReport {
     esBrotli: number;
     esFiles: string[];
   };
-  /** Largest source modules of the IIFE by rendered (minified) length, for "where do the bytes go". */
-  iifeTopModules: Array<{ id: string; renderedLength: number }>;
+  /** A page using one element: the initial download plus that element's files (shared ones once). */
+  pages: Array<{ element: string; sizes: Sizes; files: string[] }>;
+  /** Every entry's files at once, hls.js aside: what a bundle defining every element eagerly costs. */
+  everything: Sizes & { files: string[] };
+  /** Largest source modules of the initial download by rendered (minified) length: where the bytes go. */
+  initialTopModules: Array<{ id: string; renderedLength: number }>;
 }
 
 export function brotliSize(data: Buffer): number {
@@ -92,18 +98,32 @@ export function measureSizes(build: BuildInfo): SizeReport {
   const main = entries.find((e) => e.entry === 'sauceflex-widgets.js');
   if (!main) throw new Error('the ES build has no sauceflex-widgets.js entry');
   const iife = withName(build.iifeFile);
+  const total = (files: Iterable<string>) => [...files].map(of).reduce(add, { raw: 0, gzip: 0, brotli: 0 });
+  const pages = entries
+    .filter((e) => e.entry.startsWith('elements/'))
+    .map((e) => {
+      const files = [...new Set([...main.closure.files, ...e.closure.files])];
+      return { element: e.entry, sizes: total(files), files };
+    });
+  const everythingFiles = [...new Set(entries.flatMap((e) => e.closure.files))];
+  const initialFiles = new Set(main.closure.files);
   return {
     iife,
-    hlsBesideIife: withName(build.hlsBesideIife),
     hlsChunk: build.hlsChunk ? withName(build.hlsChunk) : undefined,
     entries,
     initial: {
-      brotli: Math.max(iife.brotli, main.closure.brotli),
-      iifeBrotli: iife.brotli,
+      brotli: iife.brotli + main.closure.brotli,
+      iifeBrotli: iife.brotli + main.closure.brotli,
       esBrotli: main.closure.brotli,
       esFiles: main.closure.files,
     },
-    iifeTopModules: [...build.iifeModules].sort((a, b) => b.renderedLength - a.renderedLength).slice(0, 12),
+    pages,
+    everything: { ...total(everythingFiles), files: everythingFiles },
+    initialTopModules: build.chunks
+      .filter((c) => initialFiles.has(c.fileName))
+      .flatMap((c) => c.modules)
+      .sort((a, b) => b.renderedLength - a.renderedLength)
+      .slice(0, 12),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * `npm run build` gives what a shop needs: an ES entry, the API client alone, one entry per element,
- * an IIFE for a classic <script> tag, and type declarations. Built into a temporary folder so the
+ * an IIFE for a classic <script> tag (which loads the ES entry beside it), and type declarations. Built into a temporary folder so the
  * test never touches a developer's dist/.
  */
 import { test } from 'node:test';
@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
+import { serveFiles } from '../support/static-server.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -39,19 +40,55 @@ test('the library build emits ES entries, the IIFE and declarations', { timeout:
   assert.doesNotMatch(iife, /^\s*(import|export)\s/m, 'the IIFE has no module syntax');
   assert.doesNotMatch(iife, /BEGIN [A-Z ]*PRIVATE KEY/, 'no private key in the bundle');
 
-  // The IIFE really runs in a classic <script> and exposes its API on one global.
+  // The IIFE runs from a classic <script>: it loads the ES entry beside it, whose autoloader fetches
+  // only the elements the page uses; the global is there at once and configure() waits for the entry.
+  const server = await serveFiles(
+    { '/dist/': outDir },
+    `<!doctype html><html lang="en"><title>iife</title>
+     <script src="/dist/sauceflex-widgets.iife.js" data-partner-id="mobidoo" data-lang="en"></script>
+     <script src="/dist/sauceflex-widgets.iife.js" data-partner-id="mobidoo" data-lang="en"></script>
+     <script>SauceflexWidgets.configure({ timeZone: 'Asia/Seoul' });</script>
+     <body><sf-countdown to="2030-01-01T00:00:00Z"></sf-countdown></body></html>`,
+  );
+  t.after(() => server.close());
   const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
-  try {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.setContent('<!doctype html><title>iife</title>');
-    await page.addScriptTag({ content: iife });
-    await page.addScriptTag({ content: iife }); // a CMS that pastes the tag twice must not break the page
-    const exported = await page.evaluate(() => Object.keys((window as unknown as { SauceflexWidgets?: object }).SauceflexWidgets ?? {}));
-    assert.ok(exported.includes('createClient'), `SauceflexWidgets global exposes createClient (got ${exported.join(', ')})`);
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  const loaded = await page.evaluate(async () => {
+    type Global = { ready: Promise<unknown>; configure(config: object): Record<string, unknown> };
+    const widgets = (window as unknown as { SauceflexWidgets: Global }).SauceflexWidgets;
+    await widgets.ready;
+    await customElements.whenDefined('sf-countdown');
+    await (document.querySelector('sf-countdown') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    return {
+      keys: Object.keys(widgets),
+      config: widgets.configure({}),
+      countdownText: document.querySelector('sf-countdown')!.shadowRoot!.textContent!.trim(),
+    };
+  });
+  for (const name of ['ready', 'configure', 'createClient', 'tracking', 'loadElement']) {
+    assert.ok(loaded.keys.includes(name), `SauceflexWidgets.${name} (got ${loaded.keys.join(', ')})`);
   }
+  assert.equal(loaded.config.timeZone, 'Asia/Seoul', 'the configure() queued before the entry arrived was applied');
+  assert.notEqual(loaded.countdownText, '', 'the countdown rendered');
+  const fetched = (name: string) => server.requests.some((path) => path === `/dist/elements/${name}.js`);
+  assert.ok(fetched('countdown'), 'the element on the page was fetched');
+  for (const unused of ['coupon-panel', 'preview-player', 'product-list', 'schedule', 'product-card']) {
+    assert.ok(!fetched(unused), `elements/${unused}.js was not fetched: the page does not use it`);
+  }
+  assert.ok(!server.requests.some((path) => /hls/.test(path)), 'hls.js was not fetched');
+  assert.equal(server.requests.filter((path) => path === '/dist/sauceflex-widgets.js').length, 1, 'the entry was fetched once although the tag is there twice');
+
+  // An element added later (a CMS widget, an SPA route) is fetched when it appears.
+  const cardDefined = await page.evaluate(async () => {
+    document.body.insertAdjacentHTML('beforeend', '<div><sf-product-card></sf-product-card></div>');
+    await customElements.whenDefined('sf-product-card');
+    return document.querySelector('sf-product-card')!.matches(':defined');
+  });
+  assert.ok(cardDefined, 'a product card added after load was defined');
+  assert.ok(fetched('product-card'), 'its file was fetched then');
+  assert.deepEqual(errors, []);
 });

@@ -13,7 +13,7 @@ import { configFromAttributes, CONFIG_ATTRIBUTES, setPageConfig } from '../../st
  * @attr coupon-issue-endpoint - The shop's coupon issue endpoint.
  * @attr lang - ko or en.
  * @attr time-zone - IANA time zone for dates (the viewer's by default).
- * @attr hls-src - Where the IIFE build loads hls.js from.
+ * @attr hls-src - A URL to load hls.js from (an ES module exporting Hls) instead of the bundled chunk.
  */
 export class SfConfigElement extends HTMLElement {
   static get observedAttributes(): string[] {

@@ -1,0 +1,60 @@
+/**
+ * The IIFE (`sauceflex-widgets.iife.js`): for a classic `<script>` tag or a CMS template that can
+ * only paste HTML. A classic script cannot split code, so instead of carrying every element it
+ * loads the ES main entry that sits beside it (`sauceflex-widgets.js`, same files, same stores) and
+ * lets that entry's autoloader fetch only the elements the page uses. Host the dist folder as is.
+ *
+ * `window.SauceflexWidgets` exists at once: `ready` (the main entry's exports, once loaded; then
+ * they are on `SauceflexWidgets` itself too) and `configure()`, queued until then. Elements cannot
+ * run before the entry has loaded, so a queued configure() is in place before any element reads it.
+ */
+import type * as Widgets from '../index.js';
+import type { SfConfig } from '../store/config.js';
+
+/** The main entry, resolved against this script's own URL. */
+const MAIN_ENTRY = 'sauceflex-widgets.js';
+
+export interface SauceflexWidgetsGlobal extends Partial<Omit<typeof Widgets, 'configure'>> {
+  ready: Promise<typeof Widgets>;
+  configure(config: SfConfig): void;
+}
+
+declare global {
+  interface Window {
+    SauceflexWidgets?: SauceflexWidgetsGlobal;
+  }
+}
+
+/** Our own URL, read while the script runs (document.currentScript is ours only then). */
+function ownScriptUrl(): string | undefined {
+  const current = document.currentScript;
+  if (current instanceof HTMLScriptElement && current.src) return current.src;
+  // Inlined by a CMS, or evaluated by a loader: look for a script tag that names the bundle.
+  return document.querySelector<HTMLScriptElement>('script[src*="sauceflex-widgets"]')?.src || undefined;
+}
+
+function boot(): SauceflexWidgetsGlobal {
+  const base = ownScriptUrl();
+  const ready: Promise<typeof Widgets> = base
+    ? import(/* @vite-ignore */ new URL(MAIN_ENTRY, base).href)
+    : Promise.reject(new Error(`[sauceflex] cannot tell where ${MAIN_ENTRY} is (this script's URL is unknown): load sauceflex-widgets.iife.js with a src`));
+  const queued: SfConfig[] = [];
+  const global: SauceflexWidgetsGlobal = {
+    ready,
+    configure(config) {
+      queued.push(config);
+    },
+  };
+  ready.then(
+    (widgets) => {
+      Object.assign(global, widgets);
+      for (const config of queued.splice(0)) widgets.configure(config);
+    },
+    // Reported once here; a page that chains on `ready` handles its own rejection.
+    (error: unknown) => console.error(error instanceof Error ? error.message : error),
+  );
+  return global;
+}
+
+// Loaded twice (a CMS pasting the tag twice): the first copy stays in charge.
+window.SauceflexWidgets ??= boot();
