@@ -12,7 +12,7 @@ export * from './api/index.js';
 export { configure, type SfConfig, type Lang } from './store/config.js';
 export { getViewerToken } from './session/viewer-session.js';
 export { SfConfigElement } from './elements/config/config.js';
-export { loadElement, type LazyTag } from './loader/autoload.js';
+export { loadElement, ELEMENT_TAGS, type LazyTag } from './loader/autoload.js';
 export {
   tracking,
   createTracking,

@@ -10,6 +10,8 @@
  * shadow roots included.
  */
 const LOADERS = {
+  // Defined up front by the main entry (it configures the others); listed so loadElement() knows it.
+  'sf-config': () => import('../elements/config/config.js'),
   'sf-schedule': () => import('../elements/schedule/schedule.js'),
   'sf-broadcast-card': () => import('../elements/broadcast-card/broadcast-card.js'),
   'sf-countdown': () => import('../elements/countdown/countdown.js'),
@@ -21,6 +23,9 @@ const LOADERS = {
 
 export type LazyTag = keyof typeof LOADERS;
 
+/** Every tag the autoloader knows (for a page that wants them all up front: `Promise.all(ELEMENT_TAGS.map(loadElement))`). */
+export const ELEMENT_TAGS = Object.keys(LOADERS) as LazyTag[];
+
 const pending = new Map<LazyTag, Promise<CustomElementConstructor>>();
 
 const isLazyTag = (tag: string): tag is LazyTag => Object.hasOwn(LOADERS, tag);
@@ -31,12 +36,12 @@ const isLazyTag = (tag: string): tag is LazyTag => Object.hasOwn(LOADERS, tag);
  */
 export function loadElement(tag: string): Promise<CustomElementConstructor> {
   const name = tag.toLowerCase();
-  if (!isLazyTag(name)) return Promise.reject(new Error(`[sauceflex] no element named <${tag}> (known: ${Object.keys(LOADERS).join(', ')})`));
+  if (!isLazyTag(name)) return Promise.reject(new Error(`[sauceflex] no element named <${tag}> (known: ${ELEMENT_TAGS.join(', ')})`));
   let loading = pending.get(name);
   if (!loading) {
     loading = LOADERS[name]().then(
       () => {
-        if (Object.keys(LOADERS).every((tag) => customElements.get(tag))) stopWatching();
+        if (ELEMENT_TAGS.every((tag) => customElements.get(tag))) stopWatching();
         return customElements.whenDefined(name);
       },
       (error: unknown) => {

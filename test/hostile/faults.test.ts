@@ -9,7 +9,7 @@
  * element logs when it could not load (whitelisted precisely below).
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import '../../src/index.js';
+import { ELEMENT_TAGS, loadElement } from '../../src/index.js';
 import type { SfPreviewPlayer } from '../../src/elements/preview-player/preview-player.component.js';
 import type { SfCouponPanel } from '../../src/elements/coupon-panel/coupon-panel.component.js';
 import { broadcastStore } from '../../src/store/broadcasts.js';
@@ -95,6 +95,10 @@ describe('faults: every element recovers or offers a retry, and nothing else goe
   this.timeout(40_000);
   let watch: Watch;
   let k = 0;
+
+  // Elements load on first use (src/loader/autoload.ts); the fixtures here create them before the
+  // loader could, so every element is loaded first, through the same main entry a page uses.
+  before(() => Promise.all(ELEMENT_TAGS.map(loadElement)));
 
   beforeEach(async () => {
     await clearFaults();

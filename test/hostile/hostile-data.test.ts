@@ -12,7 +12,7 @@
  * - each element shows content (the payloads as plain text) or a clear message.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/index.js';
+import { ELEMENT_TAGS, loadElement } from '../../src/index.js';
 import type { SfSchedule } from '../../src/elements/schedule/schedule.component.js';
 import type { SfPreviewPlayer } from '../../src/elements/preview-player/preview-player.component.js';
 import type { SfCouponPanel } from '../../src/elements/coupon-panel/coupon-panel.component.js';
@@ -82,6 +82,9 @@ describe('hostile API data: nothing runs, nothing throws, something sensible sho
   const savedTiming = { ...playerTiming };
 
   before(async () => {
+    // Elements load on first use (src/loader/autoload.ts); the fixtures here create them before the
+    // loader could, so every element is loaded first, through the same main entry a page uses.
+    await Promise.all(ELEMENT_TAGS.map(loadElement));
     await setFixtureMode('hostile');
   });
   after(async () => {
