@@ -14,6 +14,27 @@ import type { SfConfig } from '../store/config.js';
 /** The main entry, resolved against this script's own URL. */
 const MAIN_ENTRY = 'sauceflex-widgets.js';
 
+/**
+ * Written in by the build (vite.config.ts, from the ES build's manifest): the main entry's files,
+ * and per element the files it adds. Asking for all of them at once, instead of one import level
+ * (one round trip) at a time, is what keeps a slow network from stretching the page's LCP.
+ */
+declare const __SF_PRELOADS__: { main: string[]; elements: Record<string, string[]> };
+
+function preload(base: string): void {
+  const files = [...__SF_PRELOADS__.main];
+  for (const [tag, more] of Object.entries(__SF_PRELOADS__.elements)) {
+    // Tags parsed so far (all of them under `defer`/`async`); later ones load without the head start.
+    if (document.querySelector(tag)) files.push(...more);
+  }
+  for (const file of new Set(files)) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = new URL(file, base).href;
+    document.head.append(link);
+  }
+}
+
 export interface SauceflexWidgetsGlobal extends Partial<Omit<typeof Widgets, 'configure'>> {
   ready: Promise<typeof Widgets>;
   configure(config: SfConfig): void;
@@ -35,6 +56,7 @@ function ownScriptUrl(): string | undefined {
 
 function boot(): SauceflexWidgetsGlobal {
   const base = ownScriptUrl();
+  if (base) preload(base);
   const ready: Promise<typeof Widgets> = base
     ? import(/* @vite-ignore */ new URL(MAIN_ENTRY, base).href)
     : Promise.reject(new Error(`[sauceflex] cannot tell where ${MAIN_ENTRY} is (this script's URL is unknown): load sauceflex-widgets.iife.js with a src`));

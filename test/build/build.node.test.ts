@@ -45,9 +45,9 @@ test('the library build emits ES entries, the IIFE and declarations', { timeout:
   const server = await serveFiles(
     { '/dist/': outDir },
     `<!doctype html><html lang="en"><title>iife</title>
-     <script src="/dist/sauceflex-widgets.iife.js" data-partner-id="mobidoo" data-lang="en"></script>
-     <script src="/dist/sauceflex-widgets.iife.js" data-partner-id="mobidoo" data-lang="en"></script>
-     <script>SauceflexWidgets.configure({ timeZone: 'Asia/Seoul' });</script>
+     <script src="/dist/sauceflex-widgets.iife.js" data-partner-id="mobidoo" data-lang="en" defer></script>
+     <script src="/dist/sauceflex-widgets.iife.js" data-partner-id="mobidoo" data-lang="en" defer></script>
+     <script type="module">SauceflexWidgets.configure({ timeZone: 'Asia/Seoul' });</script>
      <body><sf-countdown to="2030-01-01T00:00:00Z"></sf-countdown></body></html>`,
   );
   t.after(() => server.close());
@@ -64,6 +64,7 @@ test('the library build emits ES entries, the IIFE and declarations', { timeout:
     await customElements.whenDefined('sf-countdown');
     await (document.querySelector('sf-countdown') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     return {
+      preloads: [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => new URL(link.href).pathname),
       keys: Object.keys(widgets),
       config: widgets.configure({}),
       countdownText: document.querySelector('sf-countdown')!.shadowRoot!.textContent!.trim(),
@@ -80,6 +81,11 @@ test('the library build emits ES entries, the IIFE and declarations', { timeout:
     assert.ok(!fetched(unused), `elements/${unused}.js was not fetched: the page does not use it`);
   }
   assert.ok(!server.requests.some((path) => /hls/.test(path)), 'hls.js was not fetched');
+  // The IIFE asked for the entry's files and the countdown's at once (no import-by-import waterfall).
+  assert.ok(loaded.preloads.includes('/dist/sauceflex-widgets.js'), `the main entry is preloaded (${loaded.preloads.join(', ')})`);
+  assert.ok(loaded.preloads.includes('/dist/elements/countdown.js'), 'the countdown on the page is preloaded');
+  assert.ok(loaded.preloads.length > 3, 'the entry’s static imports are preloaded too');
+  assert.ok(!loaded.preloads.some((path) => /coupon|player|hls/.test(path)), 'nothing the page does not use is preloaded');
   assert.equal(server.requests.filter((path) => path === '/dist/sauceflex-widgets.js').length, 1, 'the entry was fetched once although the tag is there twice');
 
   // An element added later (a CMS widget, an SPA route) is fetched when it appears.
