@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { issueCoupon as postIssue, listCoupons } from '../../src/coupons/coupon-api.js';
 import { resetSession } from '../../src/session/viewer-session.js';
-import { couponStore, issueCoupon, issueStateOf, rememberCoupons, resetCoupons } from '../../src/store/coupons.js';
+import { couponStore, issueCoupon, issueStateOf, knownCoupon, rememberCoupons, resetCoupons } from '../../src/store/coupons.js';
 import { sessionStore } from '../../src/store/session.js';
 import { clearFaults, resetStandin, setFault, standinOrigin, standinState } from '../support/standin-control.js';
 import { countFetches, signIn, signOut } from './support.js';
@@ -18,6 +18,22 @@ describe('coupon store', () => {
   afterEach(async () => {
     await clearFaults();
     resetSession();
+  });
+
+  it('keeps coupons whose ids are Object.prototype names as plain records', () => {
+    for (const couponId of ['constructor', 'toString', 'hasOwnProperty']) {
+      expect(knownCoupon(couponStore.getState(), couponId), `${couponId} before`).to.equal(undefined);
+      expect(issueStateOf(couponStore.getState(), couponId, undefined).status, `${couponId} state`).to.equal('idle');
+    }
+    const template = { couponName: 'x', maxIssueCount: 1 } as unknown as Parameters<typeof rememberCoupons>[0][number];
+    rememberCoupons(['__proto__', 'constructor'].map((couponId) => ({ ...template, couponId, isIssued: true })), 'member-x');
+    const state = couponStore.getState();
+    expect(knownCoupon(state, '__proto__')?.couponId).to.equal('__proto__');
+    expect(knownCoupon(state, 'constructor')?.couponId).to.equal('constructor');
+    expect(Object.keys(state.coupons).sort()).to.deep.equal(['__proto__', 'constructor']);
+    expect(issueStateOf(state, '__proto__', 'member-x').status).to.equal('already-issued');
+    expect(issueStateOf(state, 'toString', 'member-x').status).to.equal('idle');
+    expect(({} as Record<string, unknown>).couponId, 'Object.prototype untouched').to.equal(undefined);
   });
 
   it('sends one request for three simultaneous asks, and none once issued', async () => {

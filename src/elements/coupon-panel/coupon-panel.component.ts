@@ -13,7 +13,7 @@ import { msg } from '../../i18n/messages.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
 import { getViewerToken, startSession } from '../../session/viewer-session.js';
 import type { SfConfig } from '../../store/config.js';
-import { couponStore, issueCoupon, issueStateOf, rememberCoupons, type IssueOutcome } from '../../store/coupons.js';
+import { couponStore, issueCoupon, issueStateOf, knownCoupon, rememberCoupons, type IssueOutcome } from '../../store/coupons.js';
 import { sessionStore, type SessionState } from '../../store/session.js';
 import { shallowEqual, StoreController } from '../../store/store-controller.js';
 import { ACTIONABLE, couponViewState, nextBoundary, parseIdList, visibleCoupons, type CouponViewState } from './coupon-view.js';
@@ -331,7 +331,7 @@ export class SfCouponPanel extends SauceflexElement {
     });
     if (!outcome.initiated) return outcome;
     const lang = this.config.lang;
-    const coupon = (outcome.status !== 'login-required' ? outcome.coupon : undefined) ?? couponStore.getState().coupons[couponId];
+    const coupon = (outcome.status !== 'login-required' ? outcome.coupon : undefined) ?? knownCoupon(couponStore.getState(), couponId);
     const name = coupon?.couponName ?? couponId;
     if (outcome.status === 'login-required') {
       this.emit('sf-login-required', { couponId, broadcastId, reason: 'guest' });
