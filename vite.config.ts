@@ -8,7 +8,7 @@
  */
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -74,6 +74,42 @@ function iifePreloads(): Plugin {
   };
 }
 
+/**
+ * `__sfElementPreloads()` for src/loader/autoload.ts, appended to the chunk that holds it (before
+ * minification, so both are minified together; at the end, so the source map stays right): per
+ * element tag, the files its entry brings beyond the main entry's, relative to that chunk. The
+ * autoloader then asks for an element's chunks together with its entry. File names carry Rolldown's
+ * hash placeholders here; it fills them in afterwards.
+ */
+function elementPreloads(): Plugin {
+  return {
+    name: 'sauceflex:element-preloads',
+    renderChunk(code, chunk, _options, meta) {
+      if (!chunk.moduleIds.some((id) => /[\\/]src[\\/]loader[\\/]autoload\.ts$/.test(id))) return null;
+      const chunks = Object.values(meta.chunks);
+      const byName = new Map(chunks.map((c) => [c.fileName, c]));
+      const closure = (file: string, seen = new Set<string>()): Set<string> => {
+        if (seen.has(file)) return seen;
+        seen.add(file);
+        for (const next of byName.get(file)?.imports ?? []) closure(next, seen);
+        return seen;
+      };
+      const main = chunks.find((c) => c.isEntry && c.name === 'sauceflex-widgets');
+      if (!main) throw new Error('sauceflex:element-preloads: no sauceflex-widgets entry in this build');
+      const initial = closure(main.fileName);
+      const here = posix.dirname(chunk.fileName);
+      const elements: Record<string, string[]> = {};
+      for (const entry of chunks) {
+        const name = /^elements\/([\w-]+)\.js$/.exec(entry.fileName)?.[1];
+        if (!entry.isEntry || !name) continue;
+        elements[`sf-${name}`] = [...closure(entry.fileName)].filter((file) => !initial.has(file)).map((file) => posix.relative(here, file));
+      }
+      const table = JSON.stringify({ self: posix.basename(chunk.fileName), elements });
+      return { code: `${code}\nfunction __sfElementPreloads() { return ${table}; }\n`, map: null };
+    },
+  };
+}
+
 /** What the main entry needs before it runs (besides the API): configuration, session, tracking, the autoloader. */
 const INITIAL_MODULES = /[\\/](src[\\/](session|tracking|loader|elements[\\/]config)[\\/]|src[\\/]store[\\/](config|session|script-config)\.ts|src[\\/]shared[\\/]safe-url\.ts|node_modules[\\/](zustand|jwt-decode)[\\/])/;
 /** What element code shares (never element components themselves: a page pays only for the elements it uses). */
@@ -113,6 +149,7 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   return {
     ...shared,
+    plugins: [elementPreloads()],
     build: {
       ...shared.build,
       emptyOutDir: true,

@@ -9,9 +9,12 @@
  * `elements/<name>.js`, for those. Once an element is defined, the browser upgrades every instance,
  * shadow roots included.
  */
+import '../elements/config/config.js';
+import { modulePreload } from './preload.js';
+
 const LOADERS = {
-  // Defined up front by the main entry (it configures the others); listed so loadElement() knows it.
-  'sf-config': () => import('../elements/config/config.js'),
+  // Defined at once (imported above): every other element reads it. Listed so loadElement() knows it.
+  'sf-config': () => Promise.resolve(),
   'sf-schedule': () => import('../elements/schedule/schedule.js'),
   'sf-broadcast-card': () => import('../elements/broadcast-card/broadcast-card.js'),
   'sf-countdown': () => import('../elements/countdown/countdown.js'),
@@ -28,6 +31,21 @@ export const ELEMENT_TAGS = Object.keys(LOADERS) as LazyTag[];
 
 const pending = new Map<LazyTag, Promise<CustomElementConstructor>>();
 
+/**
+ * Written into the built chunk by vite.config.ts (`elementPreloads`): this chunk's own file name and,
+ * per tag, the files its element needs beyond what is already loaded. Absent when running from source.
+ */
+declare function __sfElementPreloads(): { self: string; elements: Record<string, string[]> };
+
+/** Ask for an element's chunks together with its entry, not one import level after another. */
+function preloadFilesOf(name: LazyTag): void {
+  if (typeof __sfElementPreloads !== 'function') return;
+  const { self, elements } = __sfElementPreloads();
+  // Bundled again by a shop's own bundler, this chunk has another name and these paths are not theirs.
+  if (!import.meta.url.endsWith(`/${self}`)) return;
+  modulePreload((elements[name] ?? []).map((file) => new URL(file, import.meta.url).href));
+}
+
 const isLazyTag = (tag: string): tag is LazyTag => Object.hasOwn(LOADERS, tag);
 
 /**
@@ -39,6 +57,7 @@ export function loadElement(tag: string): Promise<CustomElementConstructor> {
   if (!isLazyTag(name)) return Promise.reject(new Error(`[sauceflex] no element named <${tag}> (known: ${ELEMENT_TAGS.join(', ')})`));
   let loading = pending.get(name);
   if (!loading) {
+    preloadFilesOf(name);
     loading = LOADERS[name]().then(
       () => {
         if (ELEMENT_TAGS.every((tag) => customElements.get(tag))) stopWatching();

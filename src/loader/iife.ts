@@ -10,6 +10,7 @@
  */
 import type * as Widgets from '../index.js';
 import type { SfConfig } from '../store/config.js';
+import { modulePreload } from './preload.js';
 
 /** The main entry, resolved against this script's own URL. */
 const MAIN_ENTRY = 'sauceflex-widgets.js';
@@ -27,12 +28,7 @@ function preload(base: string): void {
     // Tags parsed so far (all of them under `defer`/`async`); later ones load without the head start.
     if (document.querySelector(tag)) files.push(...more);
   }
-  for (const file of new Set(files)) {
-    const link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.href = new URL(file, base).href;
-    document.head.append(link);
-  }
+  modulePreload(files.map((file) => new URL(file, base).href));
 }
 
 export interface SauceflexWidgetsGlobal extends Partial<Omit<typeof Widgets, 'configure'>> {

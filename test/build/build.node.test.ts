@@ -96,5 +96,21 @@ test('the library build emits ES entries, the IIFE and declarations', { timeout:
   });
   assert.ok(cardDefined, 'a product card added after load was defined');
   assert.ok(fetched('product-card'), 'its file was fetched then');
+
+  // The ES entry alone: the autoloader asks for an element's chunks together with its entry.
+  server.page = `<!doctype html><html lang="en"><title>es</title>
+    <script type="module" src="/dist/sauceflex-widgets.js"></script>
+    <body><sf-countdown to="2030-01-01T00:00:00Z"></sf-countdown></body></html>`;
+  await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+  const esPreloads = await page.evaluate(async () => {
+    await customElements.whenDefined('sf-countdown');
+    return [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => new URL(link.href).pathname);
+  });
+  assert.ok(esPreloads.includes('/dist/elements/countdown.js'), `the countdown entry is preloaded (${esPreloads.join(', ')})`);
+  assert.ok(
+    esPreloads.some((path) => /^\/dist\/countdown-[\w-]+\.js$/.test(path)),
+    'and its chunk with it',
+  );
+  assert.ok(!esPreloads.some((path) => /coupon|player|hls/.test(path)), 'nothing the page does not use is preloaded');
   assert.deepEqual(errors, []);
 });
