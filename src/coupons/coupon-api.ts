@@ -23,6 +23,7 @@ import {
   withDefault,
   type Check,
   type CheckedPage,
+  type Repair,
 } from '../api/validate.js';
 
 /** A price or a count the guide types as a number; a numeric string (as other routes send) is read too. */
@@ -65,7 +66,7 @@ export interface CouponCallOptions {
   retry?: Partial<RetryPolicy>;
   fetch?: typeof fetch;
   /** A coupon left out of a list because it failed its check. */
-  onInvalid?: (error: ResponseShapeError) => void;
+  onInvalid?: (error: ResponseShapeError, repair: Repair) => void;
 }
 
 export interface ListCouponsParams extends CouponCallOptions {
@@ -122,7 +123,7 @@ export async function listCoupons(params: ListCouponsParams): Promise<CheckedPag
   try {
     return pageCheck(couponCheck, { totalOptional: true })(response, 'response', (issue, repair) => {
       try {
-        params.onInvalid?.(new ResponseShapeError(method, fullUrl, issue.path, `${issue.problem} (${repair})`));
+        params.onInvalid?.(new ResponseShapeError(method, fullUrl, issue.path, `${issue.problem} (${repair})`), repair);
       } catch {
         // An observer's bug must not fail the shopper's list.
       }

@@ -1,5 +1,6 @@
 /** One API client per (api base, partner) for the whole page, so elements share retries and limits. */
 import { createClient } from '../api/index.js';
+import { warnRepair } from '../shared/repair-warnings.js';
 
 export type SauceflexClient = ReturnType<typeof createClient>;
 
@@ -14,7 +15,7 @@ export function clientFor({ apiBase, partnerId }: ClientKey): SauceflexClient {
   const key = `${apiBase}|${partnerId}`;
   let client = clients.get(key);
   if (!client) {
-    client = createClient({ apiBase, partnerId, onInvalid: (error) => console.warn('[sauceflex]', error.message) });
+    client = createClient({ apiBase, partnerId, onInvalid: (error, repair) => warnRepair(`[sauceflex] ${error.message}`, repair) });
     clients.set(key, client);
   }
   return client;

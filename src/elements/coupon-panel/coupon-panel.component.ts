@@ -19,6 +19,7 @@ import { shallowEqual, StoreController } from '../../store/store-controller.js';
 import { ACTIONABLE, couponViewState, nextBoundary, parseIdList, visibleCoupons, type CouponViewState } from './coupon-view.js';
 import styles from './coupon-panel.styles.js';
 import { failureMessage } from '../../shared/failure-message.js';
+import { warnRepair } from '../../shared/repair-warnings.js';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -214,7 +215,7 @@ export class SfCouponPanel extends SauceflexElement {
         externalProductIds: this.productIds,
         signal,
         timeoutMs: this.timeoutMs,
-        onInvalid: (error) => console.warn('[sauceflex] <sf-coupon-panel>', error.message),
+        onInvalid: (error, repair) => warnRepair(`[sauceflex] <sf-coupon-panel> ${error.message}`, repair),
       });
     const isTokenRefusal = (error: unknown) =>
       error instanceof ApiError && (error.code === ErrorCode.expiredToken || error.code === ErrorCode.invalidToken);

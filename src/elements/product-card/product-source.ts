@@ -9,6 +9,7 @@
 import type { BroadcastProduct } from '../../api/models.js';
 import { ShapeIssue, broadcastProduct } from '../../api/validate.js';
 import { abortable } from '../../shared/abortable.js';
+import { warnRepair } from '../../shared/repair-warnings.js';
 
 const TTL_MS = 60_000;
 const MAX_ENTRIES = 200;
@@ -70,7 +71,7 @@ async function fetchProduct(url: string): Promise<BroadcastProduct | null> {
   const candidate = unwrap(body);
   try {
     return broadcastProduct(candidate, 'product', (issue, repair) =>
-      console.warn(`[sauceflex] product ${repair}: ${issue.path}: ${issue.problem} (GET ${url})`),
+      warnRepair(`[sauceflex] product ${repair}: ${issue.path}: ${issue.problem} (GET ${url})`, repair),
     );
   } catch (issue) {
     const detail = issue instanceof ShapeIssue ? `${issue.path}: ${issue.problem}` : String(issue);
