@@ -37,15 +37,22 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   let server: Server;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
-    server = serve({ fetch: (request, env) => app.fetch(request, env), hostname: host, port: requestedPort }, (info) => resolve(info)) as Server;
+    server = serve(
+      {
+        fetch: (request, env) => app.fetch(request, env),
+        hostname: host,
+        port: requestedPort,
+        // Slow or stuck clients may not hold a socket forever. Node checks these limits only every
+        // connectionsCheckingInterval (30 s by default), so a 15-s header limit could last 45 s.
+        serverOptions: { headersTimeout: 15_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 },
+      },
+      (info) => resolve(info),
+    ) as Server;
     server.once('error', reject);
   }).catch(async (error: unknown) => {
     await app.close();
     throw error;
   });
-  // Slow or stuck clients may not hold a socket forever.
-  server!.headersTimeout = 15_000;
-  server!.requestTimeout = 30_000;
 
   const hostForUrl = address.family === 'IPv6' || host.includes(':') ? `[${address.address}]` : address.address;
   let closing: Promise<void> | null = null;
