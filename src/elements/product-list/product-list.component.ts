@@ -113,7 +113,9 @@ export class SfProductList extends SauceflexElement {
       this.resizeObserver.disconnect();
       this.resizeObserver.observe(track);
     }
-    this.measure();
+    // After this update, not inside it: setting atStart/atEnd here would schedule an update from
+    // updated() (Lit warns "change-in-update"). Still before paint, so the buttons never flash.
+    queueMicrotask(this.measure);
   }
 
   private get currentLayout(): ProductListLayout {
