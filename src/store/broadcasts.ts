@@ -7,26 +7,26 @@ import { createStore } from 'zustand/vanilla';
 import type { Broadcast } from '../api/models.js';
 import { clientFor, type ClientKey } from './clients.js';
 import { abortable } from '../shared/abortable.js';
+import { ownRecord, recordTable } from './records.js';
 
 export interface BroadcastsState {
   byId: Record<string, Broadcast>;
 }
 
-export const broadcastStore = createStore<BroadcastsState>()(() => ({ byId: {} }));
+export const broadcastStore = createStore<BroadcastsState>()(() => ({ byId: recordTable() }));
 
 export function rememberBroadcasts(list: readonly Broadcast[]): void {
   if (list.length === 0) return;
   broadcastStore.setState((state) => {
-    // Without a prototype: an id such as "__proto__" is stored as a key, never as the prototype.
-    const byId: Record<string, Broadcast> = Object.assign(Object.create(null), state.byId);
+    const byId = recordTable(state.byId);
     for (const item of list) byId[item.broadcastId] = item;
     return { byId };
   });
 }
 
-/** The broadcast stored under an id: own entries only, so "constructor" or "toString" are ids like any other. */
+/** The broadcast stored under an id (own entries only: see records.ts). */
 export function knownBroadcast(byId: Record<string, Broadcast>, broadcastId: string): Broadcast | undefined {
-  return Object.hasOwn(byId, broadcastId) ? byId[broadcastId] : undefined;
+  return ownRecord(byId, broadcastId);
 }
 
 const inFlight = new Map<string, Promise<Broadcast | null>>();

@@ -12,6 +12,7 @@ import { ErrorCode } from '../api/models.js';
 import { issueCoupon as postIssue, type IssueAnswer } from '../coupons/coupon-api.js';
 import { getViewerToken } from '../session/viewer-session.js';
 import { sessionStore } from './session.js';
+import { ownRecord, recordTable } from './records.js';
 
 export type CouponIssueStatus =
   /** Nothing asked yet (or the member changed). */
@@ -47,24 +48,17 @@ export interface CouponsState {
   issues: Record<string, CouponIssueState>;
 }
 
-/**
- * Records keyed by an id that came from the API (or the shop): prototype-free, and read with
- * `Object.hasOwn`, so a coupon called "__proto__" or "constructor" is just a coupon.
- */
-const table = <T>(...from: Array<Record<string, T>>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, ...from);
-const own = <T>(records: Record<string, T>, id: string): T | undefined => (Object.hasOwn(records, id) ? records[id] : undefined);
-
-export const couponStore = createStore<CouponsState>()(() => ({ coupons: table(), issues: table() }));
+export const couponStore = createStore<CouponsState>()(() => ({ coupons: recordTable(), issues: recordTable() }));
 
 /** The coupon the store knows by this id, if any (never an inherited property). */
-export const knownCoupon = (state: CouponsState, couponId: string): Coupon | undefined => own(state.coupons, couponId);
+export const knownCoupon = (state: CouponsState, couponId: string): Coupon | undefined => ownRecord(state.coupons, couponId);
 
 const IDLE: CouponIssueState = Object.freeze({ status: 'idle' });
 const OWNED: ReadonlySet<CouponIssueStatus> = new Set(['issued', 'already-issued']);
 
 /** The issue state of a coupon for a member (`idle` when none, or when it is another member's). */
 export function issueStateOf(state: CouponsState, couponId: string, memberId: string | undefined): CouponIssueState {
-  const entry = own(state.issues, couponId);
+  const entry = ownRecord(state.issues, couponId);
   return entry && entry.memberId === memberId ? entry : IDLE;
 }
 
@@ -76,7 +70,7 @@ export function issueStateOf(state: CouponsState, couponId: string, memberId: st
 export function rememberCoupons(list: readonly Coupon[], memberId?: string): void {
   if (list.length === 0) return;
   couponStore.setState((state) => {
-    const coupons = table(state.coupons);
+    const coupons = recordTable(state.coupons);
     let issues = state.issues;
     for (const item of list) {
       const { isIssued, ...coupon } = item;
@@ -84,7 +78,7 @@ export function rememberCoupons(list: readonly Coupon[], memberId?: string): voi
       if (memberId === undefined || isIssued !== true) continue;
       const current = issueStateOf(state, coupon.couponId, memberId);
       if (OWNED.has(current.status) || current.status === 'issuing') continue;
-      if (issues === state.issues) issues = table(issues);
+      if (issues === state.issues) issues = recordTable(issues);
       issues[coupon.couponId] = { status: 'already-issued', memberId };
     }
     return { coupons, issues };
@@ -92,7 +86,7 @@ export function rememberCoupons(list: readonly Coupon[], memberId?: string): voi
 }
 
 function setIssue(couponId: string, entry: CouponIssueState): void {
-  couponStore.setState((state) => ({ issues: table(state.issues, { [couponId]: entry }) }));
+  couponStore.setState((state) => ({ issues: recordTable(state.issues, { [couponId]: entry }) }));
 }
 
 export interface IssueRequest {
@@ -184,7 +178,7 @@ async function runIssue(request: IssueRequest): Promise<IssueOutcome> {
 
   const state = couponStore.getState();
   const current = issueStateOf(state, couponId, viewer.memberId);
-  const known = own(state.coupons, couponId);
+  const known = knownCoupon(state, couponId);
   if (OWNED.has(current.status)) return { status: current.status as IssueResultStatus, code: current.code, coupon: known, initiated: false };
   if (known && known.maxIssueCount <= 0) {
     setIssue(couponId, { status: 'exhausted', memberId: viewer.memberId });
@@ -202,7 +196,7 @@ async function runIssue(request: IssueRequest): Promise<IssueOutcome> {
   // The member the answer belongs to: a refresh may not change it, but read it again to be sure.
   const memberId = sessionStore.getState().claims?.memberId ?? viewer.memberId;
   setIssue(couponId, { status: outcome.status, code: outcome.code, memberId });
-  return { ...outcome, coupon: outcome.coupon ?? own(couponStore.getState().coupons, couponId) };
+  return { ...outcome, coupon: outcome.coupon ?? knownCoupon(couponStore.getState(), couponId) };
 }
 
 async function sendWithRefresh(request: IssueRequest, viewer: Viewer): Promise<IssueOutcome & { status: IssueResultStatus }> {
@@ -252,5 +246,5 @@ async function toOutcome(answer: IssueAnswer, request: IssueRequest): Promise<Is
 /** Forget every coupon and issue state (tests, or a shop's logout). A request in flight still lands. */
 export function resetCoupons(): void {
   flights.clear();
-  couponStore.setState({ coupons: table(), issues: table() }, true);
+  couponStore.setState({ coupons: recordTable(), issues: recordTable() }, true);
 }
