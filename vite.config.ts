@@ -26,84 +26,71 @@ function elementEntries(): Record<string, string> {
 }
 
 /**
- * What the IIFE preloads: the ES main entry with its static imports, and per element the files its
- * entry brings beyond those. Read from the ES build's manifest (Vite's `build.manifest`), so the ES
- * pass must run first into the same folder, as `npm run build` does. A classic script then asks for
- * everything a page needs at once, instead of discovering it one import level (one round trip) at a time.
+ * Which files to preload so a page asks for what it needs at once, instead of discovering it one
+ * import level (one round trip) at a time: the main entry with its static imports, and per element
+ * tag the files its entry brings beyond those. Paths are relative to the dist folder. Computed from
+ * a list of chunks (file name, entry or not, static imports), whichever build describes them.
  */
 export interface ElementPreloads {
   main: string[];
   elements: Record<string, string[]>;
 }
 
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
+interface ChunkInfo {
+  fileName: string;
+  isEntry: boolean;
+  imports: readonly string[];
 }
 
-function preloadsFromManifest(outDir: string): ElementPreloads {
-  const path = `${outDir}/.vite/manifest.json`;
-  if (!existsSync(path)) throw new Error(`${path} is missing: the IIFE build reads the ES build's manifest, so run \`vite build\` (ES) into the same folder first`);
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, ManifestChunk>;
-  const closure = (key: string, seen = new Set<string>()): Set<string> => {
-    const chunk = manifest[key];
-    if (!chunk || seen.has(chunk.file)) return seen;
-    seen.add(chunk.file);
-    for (const next of chunk.imports ?? []) closure(next, seen);
+function preloadTable(chunks: readonly ChunkInfo[]): ElementPreloads {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const closure = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const next of byName.get(file)?.imports ?? []) closure(next, seen);
     return seen;
   };
-  const main = closure('src/index.ts');
-  if (main.size === 0) throw new Error(`${path} has no entry for src/index.ts`);
+  if (!byName.get('sauceflex-widgets.js')?.isEntry) throw new Error('preloads: the build has no sauceflex-widgets.js entry');
+  const main = closure('sauceflex-widgets.js');
   const elements: Record<string, string[]> = {};
-  for (const key of Object.keys(manifest)) {
-    const name = /^src\/elements\/([\w-]+)\/\1\.ts$/.exec(key)?.[1];
-    if (name && manifest[key]!.isEntry) elements[`sf-${name}`] = [...closure(key)].filter((file) => !main.has(file));
+  for (const chunk of chunks) {
+    const name = /^elements\/([\w-]+)\.js$/.exec(chunk.fileName)?.[1];
+    if (chunk.isEntry && name) elements[`sf-${name}`] = [...closure(chunk.fileName)].filter((file) => !main.has(file));
   }
   return { main: [...main], elements };
 }
 
-/** `__SF_PRELOADS__` in src/loader/iife.ts, from the ES build in the folder this build writes to. */
+/**
+ * `__SF_PRELOADS__` in src/loader/iife.ts, from the ES build's manifest (Vite's `build.manifest`) in
+ * the folder this build writes to: the ES pass must run first, as `npm run build` does.
+ */
 function iifePreloads(): Plugin {
   return {
     name: 'sauceflex:iife-preloads',
     config(user) {
-      const outDir = resolve(user.root ?? root, user.build?.outDir ?? 'dist');
-      return { define: { __SF_PRELOADS__: JSON.stringify(preloadsFromManifest(outDir)) } };
+      const path = `${resolve(user.root ?? root, user.build?.outDir ?? 'dist')}/.vite/manifest.json`;
+      if (!existsSync(path)) throw new Error(`${path} is missing: the IIFE build reads the ES build's manifest, so run \`vite build\` (ES) into the same folder first`);
+      const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+      const chunks = Object.values(manifest).map((c) => ({ fileName: c.file, isEntry: c.isEntry === true, imports: (c.imports ?? []).map((key) => manifest[key]!.file) }));
+      return { define: { __SF_PRELOADS__: JSON.stringify(preloadTable(chunks)) } };
     },
   };
 }
 
 /**
  * `__sfElementPreloads()` for src/loader/autoload.ts, appended to the chunk that holds it (before
- * minification, so both are minified together; at the end, so the source map stays right): per
- * element tag, the files its entry brings beyond the main entry's, relative to that chunk. The
- * autoloader then asks for an element's chunks together with its entry. File names carry Rolldown's
- * hash placeholders here; it fills them in afterwards.
+ * minification, so both are minified together; at the end, so the source map stays right): the
+ * element part of `preloadTable()`, relative to that chunk, and the chunk's own name. File names
+ * carry Rolldown's hash placeholders here; it fills them in afterwards.
  */
 function elementPreloads(): Plugin {
   return {
     name: 'sauceflex:element-preloads',
     renderChunk(code, chunk, _options, meta) {
       if (!chunk.moduleIds.some((id) => /[\\/]src[\\/]loader[\\/]autoload\.ts$/.test(id))) return null;
-      const chunks = Object.values(meta.chunks);
-      const byName = new Map(chunks.map((c) => [c.fileName, c]));
-      const closure = (file: string, seen = new Set<string>()): Set<string> => {
-        if (seen.has(file)) return seen;
-        seen.add(file);
-        for (const next of byName.get(file)?.imports ?? []) closure(next, seen);
-        return seen;
-      };
-      const main = chunks.find((c) => c.isEntry && c.name === 'sauceflex-widgets');
-      if (!main) throw new Error('sauceflex:element-preloads: no sauceflex-widgets entry in this build');
-      const initial = closure(main.fileName);
       const here = posix.dirname(chunk.fileName);
-      const elements: Record<string, string[]> = {};
-      for (const entry of chunks) {
-        const name = /^elements\/([\w-]+)\.js$/.exec(entry.fileName)?.[1];
-        if (!entry.isEntry || !name) continue;
-        elements[`sf-${name}`] = [...closure(entry.fileName)].filter((file) => !initial.has(file)).map((file) => posix.relative(here, file));
-      }
+      const { elements } = preloadTable(Object.values(meta.chunks));
+      for (const tag of Object.keys(elements)) elements[tag] = elements[tag]!.map((file) => posix.relative(here, file));
       const table = JSON.stringify({ self: posix.basename(chunk.fileName), elements });
       return { code: `${code}\nfunction __sfElementPreloads() { return ${table}; }\n`, map: null };
     },
