@@ -21,10 +21,12 @@ const MAIN_ENTRY = 'sauceflex-widgets.js';
  * (one round trip) at a time, is what keeps a slow network from stretching the page's LCP.
  */
 declare const __SF_PRELOADS__: { main: string[]; elements: Record<string, string[]> };
+// Read once: `define` pastes the whole table wherever the name appears.
+const PRELOADS = __SF_PRELOADS__;
 
 function preload(base: string): void {
-  const files = [...__SF_PRELOADS__.main];
-  for (const [tag, more] of Object.entries(__SF_PRELOADS__.elements)) {
+  const files = [...PRELOADS.main];
+  for (const [tag, more] of Object.entries(PRELOADS.elements)) {
     // Tags parsed so far (all of them under `defer`/`async`); later ones load without the head start.
     if (document.querySelector(tag)) files.push(...more);
   }
