@@ -8,6 +8,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { configProblems, configStore, resolveConfig, toLang, type ConfigProblem, type SfConfig } from '../store/config.js';
 import { StoreController } from '../store/store-controller.js';
+import { msg } from '../i18n/messages.js';
 
 export class SauceflexElement extends LitElement {
   /** Overrides the page-wide partner id. */
@@ -70,6 +71,11 @@ export class SauceflexElement extends LitElement {
     }
     this.reportedProblems = key;
     return problems;
+  }
+
+  /** What the shopper reads when options are missing or wrong, in the element's language. */
+  protected configMessage(problems: readonly ConfigProblem[]): string {
+    return msg(this.config.lang, 'error.config', { detail: problems.map((p) => p.message).join(', ') });
   }
 
   /** Dispatch a typed `sf-` event that bubbles out of shadow roots. Returns false when cancelled. */

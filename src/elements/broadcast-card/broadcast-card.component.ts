@@ -102,7 +102,7 @@ export class SfBroadcastCard extends SauceflexElement {
     const problems = this.broadcast || !this.broadcastId ? [] : this.checkConfig();
     const lang = this.config.lang;
     if (problems.length) {
-      return html`<div class="card message" part="card" role="alert">${msg(lang, 'error.config', { detail: problems.map((p) => p.message).join(', ') })}</div>`;
+      return html`<div class="card message" part="card" role="alert">${this.configMessage(problems)}</div>`;
     }
     const broadcast = this.shown;
     if (broadcast) return this.renderBroadcast(broadcast);

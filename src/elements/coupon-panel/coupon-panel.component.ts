@@ -366,7 +366,7 @@ export class SfCouponPanel extends SauceflexElement {
     const lang = this.config.lang;
     const problems = this.checkConfig(this.needs);
     if (problems.length) {
-      return html`<div class="status" part="status" role="alert">${msg(lang, 'error.config', { detail: problems.map((p) => p.message).join(', ') })}</div>`;
+      return html`<div class="status" part="status" role="alert">${this.configMessage(problems)}</div>`;
     }
     if (this.status === 'loading') return this.renderSkeleton();
     if (this.status === 'error') {

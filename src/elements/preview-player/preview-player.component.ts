@@ -15,7 +15,7 @@ import { SauceflexElement } from '../../shared/sauceflex-element.js';
 import { safeUrl } from '../../shared/safe-url.js';
 import { getViewerToken, startSession } from '../../session/viewer-session.js';
 import { loadBroadcast } from '../../store/broadcasts.js';
-import type { SfConfig } from '../../store/config.js';
+import type { ConfigProblem, SfConfig } from '../../store/config.js';
 import { sessionStore } from '../../store/session.js';
 import { StoreController } from '../../store/store-controller.js';
 import styles from './preview-player.styles.js';
@@ -471,14 +471,14 @@ export class SfPreviewPlayer extends SauceflexElement {
             >${this.controls ? playerMsg(lang, 'player.openShort') : nothing}</a
           >`
         : nothing}
-      <div class="overlay" part="overlay">${this.renderOverlay(problems.map((p) => p.message), source)}</div>
+      <div class="overlay" part="overlay">${this.renderOverlay(problems, source)}</div>
     </div>`;
   }
 
-  private renderOverlay(problems: string[], source: string | undefined) {
+  private renderOverlay(problems: readonly ConfigProblem[], source: string | undefined) {
     const lang = this.config.lang;
     if (problems.length) {
-      return html`<p class="message" part="message" role="alert">${msg(lang, 'error.config', { detail: problems.join(', ') })}</p>`;
+      return html`<p class="message" part="message" role="alert">${this.configMessage(problems)}</p>`;
     }
     if (!this.shown && this.broadcastId && !this.broadcast && !this.src) {
       if (this.loader.status === TaskStatus.ERROR) {

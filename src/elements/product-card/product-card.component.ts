@@ -262,7 +262,7 @@ export class SfProductCard extends SauceflexElement {
     if (!this.endpointIfUsable) {
       const problems = this.checkConfig(['productEndpoint']);
       return html`<div class="card message" part="card message" role="alert">
-        ${msg(lang, 'error.config', { detail: problems.map((p) => p.message).join(', ') })}
+        ${this.configMessage(problems)}
       </div>`;
     }
     if (this.loader.status === TaskStatus.COMPLETE) {

@@ -190,7 +190,7 @@ export class SfProductList extends SauceflexElement {
     const lang = this.config.lang;
     const problems = this.products || !this.broadcastId ? [] : this.checkConfig();
     if (problems.length) {
-      return html`<p class="status" part="status" role="alert">${msg(lang, 'error.config', { detail: problems.map((p) => p.message).join(', ') })}</p>`;
+      return html`<p class="status" part="status" role="alert">${this.configMessage(problems)}</p>`;
     }
     const items = this.items;
     if (items) {

@@ -246,7 +246,7 @@ export class SfSchedule extends SauceflexElement {
     const lang = this.config.lang;
     const problems = this.checkConfig();
     if (problems.length) {
-      return html`<div class="status" part="status" role="alert">${msg(lang, 'error.config', { detail: problems.map((p) => p.message).join(', ') })}</div>`;
+      return html`<div class="status" part="status" role="alert">${this.configMessage(problems)}</div>`;
     }
     if (this.status === 'loading') return this.renderSkeleton();
     if (this.status === 'error') {
