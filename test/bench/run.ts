@@ -318,7 +318,7 @@ function pageRows(page: PageImpactResult): Row[] {
 // ---- "what this means" ---------------------------------------------------------------------------
 
 function sizeMeaning(sizes: SizeReport, budget: number): string {
-  const worst = sizes.initial.brotli;
+  const worst = Math.max(sizes.initial.esBrotli, sizes.initial.iifeBrotli);
   const top = sizes.initialTopModules.slice(0, 3).map((m) => m.id.replace(/^src\//, '')).join(', ');
   const hls = sizes.hlsChunk ? kB(sizes.hlsChunk.brotli) : 'n/a';
   const biggestPage = [...sizes.pages].sort((a, b) => b.sizes.brotli - a.sizes.brotli)[0];
