@@ -252,31 +252,23 @@ export class SfProductList extends SauceflexElement {
       )}
     </ul>`;
     if (!carousel) return html`<div class="frame">${list}</div>`;
-    return html`<div class="frame">
-      <button
-        type="button"
-        class="nav previous"
-        part="previous"
-        aria-controls=${this.trackId}
-        aria-label=${productMsg(lang, 'productList.previous')}
-        ?disabled=${this.atStart}
-        @click=${() => this.scrollByPage(-1)}
-      >
-        <span aria-hidden="true">‹</span>
-      </button>
-      ${list}
-      <button
-        type="button"
-        class="nav next"
-        part="next"
-        aria-controls=${this.trackId}
-        aria-label=${productMsg(lang, 'productList.next')}
-        ?disabled=${this.atEnd}
-        @click=${() => this.scrollByPage(1)}
-      >
-        <span aria-hidden="true">›</span>
-      </button>
-    </div>`;
+    return html`<div class="frame">${this.renderNav('previous')}${list}${this.renderNav('next')}</div>`;
+  }
+
+  /** A carousel end button: `previous` scrolls back by a view, `next` forward; disabled at its end. */
+  private renderNav(side: 'previous' | 'next') {
+    const back = side === 'previous';
+    return html`<button
+      type="button"
+      class="nav ${side}"
+      part=${side}
+      aria-controls=${this.trackId}
+      aria-label=${productMsg(this.config.lang, back ? 'productList.previous' : 'productList.next')}
+      ?disabled=${back ? this.atStart : this.atEnd}
+      @click=${() => this.scrollByPage(back ? -1 : 1)}
+    >
+      <span aria-hidden="true">${back ? '‹' : '›'}</span>
+    </button>`;
   }
 }
 
