@@ -1,9 +1,10 @@
-// Browser tests: real Chromium (Debian's), TypeScript through esbuild, the local sauceFlex stand-in and
+// Browser tests in one engine (SF_BROWSER: chromium, firefox or webkit; test/run-browsers.ts runs all three,
+// one after another), TypeScript through esbuild, the local sauceFlex stand-in and
 // our backend (src/server) started here on ephemeral loopback ports and announced to every test page
 // as `__SF_TEST__`. A second backend signs 5-second tokens, for the session's refresh-ahead test.
 // Run through `node --import tsx` (see package.json) so this file can import the TypeScript stand-in.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,18 +12,14 @@ import { join } from 'node:path';
 import { startStandin } from '../demo/standin/index.ts';
 import { demoResolveMember, ensureDevKeys, startServer } from '../src/server/index.ts';
 import { CHECKOUT_PATH, createDemoCheckout } from '../demo/shop-server.ts';
-import { chromiumArgs, chromiumPath } from './support/chromium.ts';
+import { freePort, isEngine, startEngine } from './support/engines.ts';
+import { countReporter } from './support/count-reporter.ts';
 
-/** A free loopback port for the test pages, chosen up front so the backend can allow exactly that origin. */
-async function freePort() {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
+const engineName = process.env.SF_BROWSER ?? 'chromium';
+if (!isEngine(engineName)) throw new Error(`SF_BROWSER must be chromium, firefox or webkit, not ${engineName}`);
+const engine = await startEngine(engineName);
+
+// Chosen up front so the backend can allow exactly the test pages' origin.
 const pagePort = await freePort();
 /** Known only to this process and the backend: the browser reaches payments through the shop's checkout route. */
 const PAYMENTS_SECRET = `test-${crypto.randomUUID()}`;
@@ -57,7 +54,7 @@ const checkout = createDemoCheckout({
   shopOrigin: () => `http://127.0.0.1:${pagePort}`,
 });
 const stopAll = async () => {
-  await Promise.allSettled([server.close(), shortLivedServer.close(), standin.close()]);
+  await Promise.allSettled([server.close(), shortLivedServer.close(), standin.close(), engine.stop()]);
   rmSync(keysDir, { recursive: true, force: true });
 };
 
@@ -71,9 +68,8 @@ export default {
   // Test files share one stand-in (its faults, counters and reset): one file at a time.
   concurrency: 1,
   testsFinishTimeout: 180_000,
-  // One retry: on 2 shared cores one browser test in about four full runs failed once and passed on
-  // the next run (not yet pinned down). A test that fails twice still fails the suite.
-  testFramework: { config: { timeout: 10_000, retries: 1 } },
+  // No retries: a test that fails once fails the suite.
+  testFramework: { config: { timeout: 10_000 } },
   middleware: [
     // The demo shop's own server route (POST /demo-shop/checkout), as `npm start` mounts it.
     async (ctx, next) => {
@@ -89,20 +85,16 @@ export default {
       tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
     }),
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: chromiumPath(),
-        headless: true,
-        args: ['--headless=new', ...chromiumArgs],
-      },
-    }),
-  ],
+  browsers: [engine.launcher],
+  reporters: [defaultReporter(), countReporter(process.env.SF_RESULTS_FILE)],
+  // Firefox's first start here takes about 24 s.
+  browserStartTimeout: 120_000,
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="ko">
   <head><meta charset="utf-8"></head>
   <body>
     <script>window.__SF_TEST__ = ${JSON.stringify({
+      engine: engineName,
       standinOrigin: standin.origin,
       apiBase: standin.apiBase,
       backendOrigin: server.origin,

@@ -6,7 +6,7 @@
  *
  * Works on a fresh clone after `npm ci`: it builds what it measures (vite, into a temporary folder),
  * serves it from its own loopback server (test/bench/server.ts) and drives Debian's Chromium
- * (installed by test/ensure-chromium.sh when missing). Loopback only; about 2 minutes on 2 cores (a watchdog ends it at 9).
+ * (installed by test/setup.sh when missing). Loopback only; about 2 minutes on 2 cores (a watchdog ends it at 9).
  *
  *   npm run bench
  *   SF_BENCH_QUICK=1 npm run bench      fewer repetitions (a smoke run, not for numbers)
@@ -150,8 +150,8 @@ async function main(): Promise<void> {
 
 function ensureChromium(): void {
   if (existsSync(chromiumPath())) return;
-  progress(`bench: ${chromiumPath()} is missing; running test/ensure-chromium.sh…`);
-  execFileSync('bash', [join(repoRoot, 'test/ensure-chromium.sh')], { stdio: 'inherit' });
+  progress(`bench: ${chromiumPath()} is missing; running test/setup.sh…`);
+  execFileSync('bash', [join(repoRoot, 'test/setup.sh')], { stdio: 'inherit' });
 }
 
 // ---- rows ----------------------------------------------------------------------------------------
