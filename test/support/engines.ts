@@ -9,7 +9,7 @@ import { connect, createServer } from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import type { BrowserLauncher } from '@web/test-runner-core';
-import puppeteer from 'puppeteer-core';
+import * as puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from './chromium.js';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
