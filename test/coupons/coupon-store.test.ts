@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { issueCoupon as postIssue, listCoupons } from '../../src/coupons/coupon-api.js';
 import { resetSession } from '../../src/session/viewer-session.js';
 import { couponStore, issueCoupon, issueStateOf, knownCoupon, rememberCoupons, resetCoupons } from '../../src/store/coupons.js';
@@ -53,9 +53,10 @@ describe('coupon store', () => {
   it('marks issuing while the request is on its way, and nothing before the shop answers', async () => {
     const { claims } = await signIn('store-member-2').then(() => sessionStore.getState());
     await setFault({ route: 'coupons.issue', kind: 'delay', delayMs: 300, times: 1 });
-    const pending = issueCoupon({ endpoint: issueUrl(), couponId: 'CP-FIXED-3000' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(issueStateOf(couponStore.getState(), 'CP-FIXED-3000', claims!.memberId).status).to.equal('issuing');
+    let answered = false;
+    const pending = issueCoupon({ endpoint: issueUrl(), couponId: 'CP-FIXED-3000' }).finally(() => (answered = true));
+    await waitUntil(() => issueStateOf(couponStore.getState(), 'CP-FIXED-3000', claims!.memberId).status === 'issuing', 'never marked issuing');
+    expect(answered, 'marked issuing only after the answer').to.equal(false);
     await pending;
     expect(issueStateOf(couponStore.getState(), 'CP-FIXED-3000', claims!.memberId).status).to.equal('issued');
   });

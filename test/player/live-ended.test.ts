@@ -11,6 +11,7 @@ import { hlsInstancesAlive } from '../../src/player/engine.js';
 import { playerMsg } from '../../src/i18n/player.js';
 import { clearFaults, liveStreamUrl } from '../support/standin-control.js';
 import { partOf, videoOf } from './support.js';
+import { itWithNativeHls } from '../support/capabilities.js';
 
 const WIDTH = 160;
 
@@ -23,7 +24,7 @@ describe('<sf-preview-player> and a live stream that ends', function () {
   });
 
   for (const engine of ['hlsjs', 'native'] as const) {
-    it(`${engine}: plays the live stream, then shows the ended state with sf-ended {live: true}`, async () => {
+    (engine === 'native' ? itWithNativeHls : it)(`${engine}: plays the live stream, then shows the ended state with sf-ended {live: true}`, async () => {
       const src = liveStreamUrl({ reloads: 3 });
       const el = await fixture<SfPreviewPlayer>(html`<sf-preview-player style="width:${WIDTH}px" autoplay engine=${engine} src=${src} lang="en"></sf-preview-player>`);
       const ended = oneEvent(el, 'sf-ended');

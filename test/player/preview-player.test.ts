@@ -9,6 +9,7 @@ import { resetSession } from '../../src/session/viewer-session.js';
 import { initialSession, sessionStore } from '../../src/store/session.js';
 import { clearFaults, setFault, standinApiBase, standinOrigin } from '../support/standin-control.js';
 import { fastRetries, partOf, playsPast, requestsFor, roomForResourceTimings, streamUrl, videoOf } from './support.js';
+import { itWithNativeHls } from '../support/capabilities.js';
 
 const WIDTH = 160; // 160 × 16/9 ≈ 284 px tall: wholly inside the test page's viewport
 
@@ -54,7 +55,7 @@ describe('<sf-preview-player>', function () {
   });
 
   for (const engine of ['hlsjs', 'native'] as const) {
-    it(`really plays with engine=${engine} (currentTime advances) and says so with sf-play`, async () => {
+    (engine === 'native' ? itWithNativeHls : it)(`really plays with engine=${engine} (currentTime advances) and says so with sf-play`, async () => {
       const before = hlsInstancesAlive();
       const el = await fixture<SfPreviewPlayer>(html`<sf-preview-player style="width:${WIDTH}px" autoplay engine=${engine} src=${streamUrl(engine)}></sf-preview-player>`);
       const played = await oneEvent(el, 'sf-play');
@@ -333,7 +334,7 @@ describe('<sf-preview-player>', function () {
     });
 
     for (const engine of ['hlsjs', 'native'] as const) {
-      it(`${engine}: a stream that keeps failing shows the poster, a message and a retry that works`, async () => {
+      (engine === 'native' ? itWithNativeHls : it)(`${engine}: a stream that keeps failing shows the poster, a message and a retry that works`, async () => {
         await setFault({ route: 'media', kind: 'error500' });
         const src = streamUrl(`fail-${engine}`);
         const el = await fixture<SfPreviewPlayer>(html`<sf-preview-player style="width:${WIDTH}px" autoplay engine=${engine} src=${src} lang="en"></sf-preview-player>`);

@@ -5,7 +5,10 @@
  * headless mode). Recipes measured in shared/TOOLCHAIN.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import type { BrowserLauncher } from '@web/test-runner-core';
@@ -21,6 +24,8 @@ export function isEngine(name: string): name is Engine {
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 export const WEBKIT_DRIVER_PATH = '/usr/bin/WebKitWebDriver';
+/** Where WebKit's own output goes (one file per run of the suite). */
+export const WEBKIT_LOG = join(tmpdir(), `sf-webkit-${process.pid}.log`);
 export const MINIBROWSER_PATH = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** Let media play with sound without a user gesture, as Chromium's --autoplay-policy flag does. */
@@ -69,7 +74,8 @@ async function startWebKit(): Promise<EngineSession> {
   const port = await freePort();
   const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`, '--host=127.0.0.1'], {
     env: { ...process.env, DISPLAY: xvfb.display },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // WebKit's processes write GStreamer, ALSA and D-Bus warnings by the hundred: kept in a file instead.
+    stdio: ['ignore', 'ignore', openSync(WEBKIT_LOG, 'w')],
   });
   const stop = async () => {
     await Promise.all([ended(driver), ended(xvfb.process)]);
@@ -98,7 +104,7 @@ async function startWebKit(): Promise<EngineSession> {
 /** Xvfb on a display number it picks itself (-displayfd), so parallel runs never collide. */
 function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
   const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x8000x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
+    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {
     let text = '';
@@ -125,7 +131,7 @@ async function untilListening(port: number, child: ChildProcess): Promise<void> 
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`WebKitWebDriver did not listen on 127.0.0.1:${port}${exited ? ' (it exited)' : ' within 30 s'}`);
+  throw new Error(`WebKitWebDriver did not listen on 127.0.0.1:${port}${exited ? ' (it exited)' : ' within 30 s'}; see ${WEBKIT_LOG}`);
 }
 
 export function freePort(): Promise<number> {
