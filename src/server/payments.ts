@@ -20,9 +20,11 @@
  *    update and FA1125 for a resent cancel. sauceFlex itself never records one orderCallBackId twice.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ApiError, ResponseShapeError } from '../api/errors.js';
+import { ApiError, HttpError, ResponseShapeError } from '../api/errors.js';
 import { ErrorCode, type PaymentCancel, type PaymentReport, type PaymentsResult, type PaymentUpdate } from '../api/models.js';
-import { backoffDelay, requestEnvelope, type RequestOptions } from '../api/request.js';
+import { requestEnvelope, requestJson, type RequestOptions } from '../api/request.js';
+import { backoffDelay } from '../shared/backoff.js';
+import type { ErrorBody } from './http.js';
 import { describeError, silentLogger, type Logger } from './log.js';
 import type { NewOutboxEntry, Outbox, OutboxEntry, PaymentOp } from './outbox.js';
 
@@ -547,9 +549,9 @@ export class PaymentsForwarder implements PaymentsApi {
 
   async #retry(entries: OutboxEntry[], reason: string): Promise<void> {
     const now = this.#now();
-    const policy = { limit: Number.MAX_SAFE_INTEGER, baseDelayMs: this.#backoff.baseMs, maxDelayMs: this.#backoff.maxMs };
+    const backoff = { baseDelayMs: this.#backoff.baseMs, maxDelayMs: this.#backoff.maxMs };
     await this.#outbox.retryLater(
-      entries.map((e) => ({ id: e.id, nextAttemptAt: now + backoffDelay(Math.min(e.attempts, 30), policy), lastError: reason })),
+      entries.map((e) => ({ id: e.id, nextAttemptAt: now + backoffDelay(Math.min(e.attempts, 30), backoff), lastError: reason })),
     );
     this.#log.warn('sauceFlex did not take payment items; they stay queued', {
       count: entries.length,
@@ -654,27 +656,27 @@ export interface PaymentsClientOptions {
   timeoutMs?: number;
 }
 
-/** `PaymentsApi` over this backend's payments route (Authorization: Bearer <secret>). */
+/** `PaymentsApi` over this backend's payments route (Authorization: Bearer <secret>). Never retried: these are writes. */
 export function createPaymentsClient(options: PaymentsClientOptions): PaymentsApi {
   const url = new URL(options.path ?? '/sauceflex/payments', options.baseUrl).toString();
-  const doFetch = options.fetch ?? fetch;
-  const call = async <T>(method: string, body: unknown): Promise<T> => {
-    let res: Response;
+  const call = async <T>(method: 'POST' | 'PATCH' | 'DELETE', body: unknown): Promise<T> => {
     try {
-      res = await doFetch(url, {
+      const answer = await requestJson<T>({
         method,
-        headers: { authorization: `Bearer ${options.secret}`, 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+        url,
+        body,
+        headers: { authorization: `Bearer ${options.secret}` },
+        timeoutMs: options.timeoutMs ?? 30_000,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
       });
+      return answer.body;
     } catch (error) {
+      if (error instanceof HttpError) {
+        const problem = (error.body as Partial<ErrorBody> | undefined)?.error;
+        throw new PaymentsClientError(error.status, problem?.code ?? 'http', problem?.message ?? `${method} ${url} failed`);
+      }
       throw new PaymentsClientError(0, 'network', `The payments route could not be reached: ${describeError(error)}`);
     }
-    const json = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-    if (!res.ok) {
-      throw new PaymentsClientError(res.status, json?.error?.code ?? 'http', json?.error?.message ?? `${method} ${url} failed`);
-    }
-    return json as T;
   };
   return {
     reportPayments: (reports) => call<PaymentsSummary>('POST', { payments: reports }),
@@ -682,4 +684,3 @@ export function createPaymentsClient(options: PaymentsClientOptions): PaymentsAp
     cancelPayment: (cancel) => call<PaymentItemResult>('DELETE', cancel),
   };
 }
-
