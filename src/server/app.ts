@@ -37,7 +37,7 @@ import {
 export interface ServerHooks {
   /**
    * Who is asking for a token: the shop wires this to its own session. Return the member, or null
-   * for a guest. Default: everyone is a guest. The demo uses `demoResolveMember`.
+   * for a guest. Default: everyone is a guest. The demo uses `demoResolveMember` (demo/demo-member.ts).
    */
   resolveMember?: ResolveMember;
   /** Every final payments outcome, including retries that succeed (or are refused) long after the call. */

@@ -7,8 +7,6 @@ export {
   ViewerTokenMinter,
   validateMember,
   maskName,
-  demoResolveMember,
-  DEMO_MEMBER_COOKIE,
   GUEST_COOKIE,
   type ViewerMember,
   type ResolveMember,
