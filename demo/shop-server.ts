@@ -8,7 +8,8 @@
  * Answer: { orderId, amount, payments: PaymentsSummary } (400 { error } for a bad cart).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createPaymentsClient, DEMO_MEMBER_COOKIE, GUEST_COOKIE } from '../src/server/index.js';
+import { createPaymentsClient, GUEST_COOKIE } from '../src/server/index.js';
+import { DEMO_MEMBER_COOKIE } from './demo-member.js';
 import { paymentReports } from '../src/tracking/checkout.js';
 import { DEMO_MEMBER_ID, productFixtures } from './standin/fixtures.js';
 

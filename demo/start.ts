@@ -12,7 +12,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from './standin/index.js';
-import { demoResolveMember, ensureDevKeys, startServer } from '../src/server/index.js';
+import { ensureDevKeys, startServer } from '../src/server/index.js';
+import { demoResolveMember } from './demo-member.js';
 import { CHECKOUT_PATH, createDemoCheckout } from './shop-server.js';
 
 const host = '127.0.0.1';

@@ -44,10 +44,13 @@ export class HttpError extends SauceflexError {
   readonly status: number;
   /** The first few hundred characters of the body, for logs. */
   readonly bodySnippet: string;
-  constructor(method: string, url: string, status: number, reason: string, bodySnippet = '') {
+  /** The parsed JSON of an error answer from a plain JSON route (our backend's `{error: {code, message}}`). */
+  readonly body: unknown;
+  constructor(method: string, url: string, status: number, reason: string, bodySnippet = '', body?: unknown) {
     super('http', method, url, `${reason}, HTTP ${status}`);
     this.status = status;
     this.bodySnippet = bodySnippet.slice(0, 300);
+    this.body = body;
   }
 }
 

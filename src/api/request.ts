@@ -1,8 +1,10 @@
 /**
- * The one place that talks HTTP to sauceFlex: builds the URL, enforces the timeout (a real abort,
- * not just giving up waiting), retries idempotent reads on transient failures with exponential
- * backoff and jitter, and turns the `{code, message, response}` envelope into a value or a
- * typed error. Used by the browser client (`client.ts`) and by the backend's admin client alike.
+ * The one HTTP path for JSON calls, in the browser and on the server: builds the URL, enforces the
+ * timeout (a real abort, not just giving up waiting), retries idempotent reads on transient
+ * failures (with the shared backoff, or after the server's Retry-After), and turns the answer into
+ * a value or a typed error. Two readers of the answer: sauceFlex's `{code, message, response}`
+ * envelope (`requestEnvelope`: the API client, the admin client, payments forwarding, the shop's
+ * coupon API) and plain JSON (`requestJson`: our own backend's token, product and payments routes).
  */
 import type { Envelope } from './models.js';
 import {
@@ -14,15 +16,17 @@ import {
   TimeoutError,
   isTransient,
 } from './errors.js';
+import { backoffDelay, type Backoff } from '../shared/backoff.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export interface RetryPolicy {
+export interface RetryPolicy extends Backoff {
   /** How many times a failed idempotent request is tried again. */
   limit: number;
-  /** First backoff; doubles each attempt (with jitter). */
-  baseDelayMs: number;
-  /** Ceiling for one backoff, and for a server's Retry-After. */
+  /**
+   * Also the ceiling for a server's Retry-After: a shorter one is waited for instead of the
+   * backoff; a longer one ends the retries at once (retrying sooner would ignore what it asked).
+   */
   maxDelayMs: number;
 }
 
@@ -44,6 +48,8 @@ export interface RequestOptions {
   /** Applied to GET and HEAD only: a POST is never repeated behind the caller's back. */
   retry?: Partial<RetryPolicy>;
   fetch?: typeof fetch;
+  /** `include` for our own backend's cookie-bound routes (the viewer token); the fetch default otherwise. */
+  credentials?: RequestCredentials;
   /** Called before each retry; tests count attempts with it. */
   onRetry?: (attempt: number, error: SauceflexError, delayMs: number) => void;
 }
@@ -54,6 +60,22 @@ export interface EnvelopeResult<T> {
   /** `envelope.response`, not yet validated: the caller checks its shape. */
   response: unknown;
 }
+
+/** A plain JSON answer of a 2xx status (anything else is an `HttpError` carrying the parsed body). */
+export interface JsonResult<T> {
+  status: number;
+  body: T;
+}
+
+/** What one attempt received: read within the timeout, judged afterwards by a reader. */
+interface Answer {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  text: string;
+}
+
+type Reader<R> = (method: string, url: string, answer: Answer) => R;
 
 const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD']);
 const SUCCESS = 'SU0000';
@@ -69,19 +91,32 @@ export function buildUrl(url: string, query?: Record<string, QueryValue>): strin
 }
 
 /** Send one request and unwrap the envelope; throws a `SauceflexError` subclass on any failure. */
-export async function requestEnvelope<T>(options: RequestOptions): Promise<EnvelopeResult<T>> {
+export function requestEnvelope<T>(options: RequestOptions): Promise<EnvelopeResult<T>> {
+  return send(options, parseEnvelope<T>);
+}
+
+/** Send one request to a plain JSON route (our own backend); throws a `SauceflexError` subclass on any failure. */
+export function requestJson<T = unknown>(options: RequestOptions): Promise<JsonResult<T>> {
+  return send(options, parseJson<T>);
+}
+
+async function send<R>(options: RequestOptions, read: Reader<R>): Promise<R> {
   const method = options.method ?? 'GET';
   const url = buildUrl(options.url, options.query);
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const maxAttempts = IDEMPOTENT.has(method) ? policy.limit + 1 : 1;
 
   for (let attempt = 1; ; attempt++) {
+    let retryAfter: number | undefined;
     try {
-      return await attemptOnce<T>(method, url, options);
+      const answer = await attemptOnce(method, url, options);
+      retryAfter = retryAfterMs(answer.headers.get('retry-after'));
+      return read(method, url, answer);
     } catch (error) {
       const failure = toSauceflexError(error, method, url);
       if (attempt >= maxAttempts || !isTransient(failure) || options.signal?.aborted) throw failure;
-      const delay = backoffDelay(attempt, policy);
+      if (retryAfter !== undefined && retryAfter > policy.maxDelayMs) throw failure;
+      const delay = retryAfter ?? backoffDelay(attempt, policy);
       options.onRetry?.(attempt, failure, delay);
       await sleep(delay, options.signal).catch(() => {
         throw new AbortedError(method, url);
@@ -90,7 +125,7 @@ export async function requestEnvelope<T>(options: RequestOptions): Promise<Envel
   }
 }
 
-async function attemptOnce<T>(method: HttpMethod, url: string, options: RequestOptions): Promise<EnvelopeResult<T>> {
+async function attemptOnce(method: HttpMethod, url: string, options: RequestOptions): Promise<Answer> {
   // Checked before the timer starts: throwing after it would leave the timer running.
   if (options.signal?.aborted) throw new AbortedError(method, url);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -109,26 +144,34 @@ async function attemptOnce<T>(method: HttpMethod, url: string, options: RequestO
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  const init: RequestInit = { method, headers, body, signal: controller.signal };
+  if (options.credentials) init.credentials = options.credentials;
 
   try {
     let res: Response;
     try {
-      res = await (options.fetch ?? fetch)(url, { method, headers, body, signal: controller.signal });
+      res = await (options.fetch ?? fetch)(url, init);
     } catch (error) {
       throw fetchFailure(error, method, url, timedOut, timeoutMs, options.signal);
     }
-    let text: string;
     try {
       // The timeout covers the body too: a server that trickles bytes is cut off.
-      text = await res.text();
+      return { status: res.status, ok: res.ok, headers: res.headers, text: await res.text() };
     } catch (error) {
       throw fetchFailure(error, method, url, timedOut, timeoutMs, options.signal);
     }
-    return parseEnvelope<T>(method, url, res, text);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCallerAbort);
   }
+}
+
+/** Retry-After as delay-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+function retryAfterMs(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 function fetchFailure(
@@ -144,7 +187,8 @@ function fetchFailure(
   return new NetworkError(method, url, error);
 }
 
-function parseEnvelope<T>(method: string, url: string, res: Response, text: string): EnvelopeResult<T> {
+function parseEnvelope<T>(method: string, url: string, res: Answer): EnvelopeResult<T> {
+  const { text } = res;
   let json: unknown;
   try {
     json = text === '' ? undefined : JSON.parse(text);
@@ -165,6 +209,20 @@ function parseEnvelope<T>(method: string, url: string, res: Response, text: stri
   return { status: res.status, envelope: json as Envelope<T>, response: json.response };
 }
 
+function parseJson<T>(method: string, url: string, res: Answer): JsonResult<T> {
+  let json: unknown;
+  let valid = true;
+  try {
+    json = res.text === '' ? undefined : JSON.parse(res.text);
+  } catch {
+    valid = false;
+  }
+  // An error answer keeps its parsed body (our backend's `{error: {code, message}}`) for the caller.
+  if (!res.ok) throw new HttpError(method, url, res.status, 'The server answered with an error status', res.text, json);
+  if (!valid) throw new HttpError(method, url, res.status, 'The answer is not valid JSON', res.text);
+  return { status: res.status, body: json as T };
+}
+
 function isEnvelope(value: unknown): value is Envelope<unknown> {
   return (
     typeof value === 'object' &&
@@ -181,12 +239,6 @@ function readValidError(response: unknown): string[] {
 
 function toSauceflexError(error: unknown, method: string, url: string): SauceflexError {
   return error instanceof SauceflexError ? error : new NetworkError(method, url, error);
-}
-
-/** Exponential backoff with "equal jitter": half the step fixed, half random, so retries spread out. */
-export function backoffDelay(attempt: number, policy: RetryPolicy): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
 /** A timer that an AbortSignal cancels (rejects), so no retry outlives its caller. */

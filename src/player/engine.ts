@@ -20,6 +20,7 @@
 import type Hls from 'hls.js';
 import type { ErrorData, HlsConfig, Loader, LoaderCallbacks, LoaderConfiguration, LoaderContext, LoadPolicy } from 'hls.js';
 import { loadHls } from './load-hls.js';
+import { backoffDelay } from '../shared/backoff.js';
 
 /** What the `engine` attribute accepts. */
 export const ENGINE_PREFERENCES = { auto: 'auto', hlsjs: 'hlsjs', native: 'native' } as const;
@@ -427,8 +428,7 @@ class Session implements Playback {
       this.fail({ kind: finalKind, message: message || `the stream could not be loaded (${details})`, details });
       return;
     }
-    const step = Math.min(playerTiming.retryMaxMs, playerTiming.retryBaseMs * 2 ** this.networkAttempts);
-    const delay = step * (0.75 + Math.random() * 0.5);
+    const delay = backoffDelay(this.networkAttempts + 1, { baseDelayMs: playerTiming.retryBaseMs, maxDelayMs: playerTiming.retryMaxMs });
     this.networkAttempts++;
     this.noteRecovery('network', details);
     clearTimeout(this.timer);

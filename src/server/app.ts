@@ -9,24 +9,18 @@
  *   `Authorization: Bearer <paymentsSecret>`, no CORS.
  * - `GET {health}`: `{ "status": "ok" }`.
  *
- * Every error is JSON `{ "error": { "code", "message" } }`; none carries a key, password, secret or token.
+ * Routing is by method (a wrong method answers 405 with Allow); CORS and rate limiting are
+ * middleware on the browser routes; every error is thrown and answered once, in `onError`, as JSON
+ * `{ "error": { "code", "message" } }`; none carries a key, password, secret or token.
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { KeyObject } from 'node:crypto';
 import { AdminClient } from './admin-client.js';
 import { ConfigError, DEFAULTS, DEFAULT_PATHS, parsePrivateKey, type ServerConfig, type ServerPaths } from './config.js';
-import { CorsPolicy, HttpProblem, clientAddress, isHttps, jsonResponse, problemResponse, readJsonBody } from './http.js';
+import { CorsPolicy, HttpProblem, clientAddress, isHttps, jsonResponse, methodNotAllowed, problemResponse, readJsonBody } from './http.js';
 import { consoleLogger, describeError, type Logger } from './log.js';
 import { FileOutbox, MemoryOutbox, type Outbox } from './outbox.js';
-import {
-  PaymentValidationError,
-  PaymentsForwarder,
-  secretMatches,
-  type PaymentCancelInput,
-  type PaymentOutcome,
-  type PaymentReportInput,
-  type PaymentUpdateInput,
-} from './payments.js';
+import { PaymentValidationError, PaymentsForwarder, mountPaymentsRoute, type PaymentOutcome } from './payments/index.js';
 import { ProductService } from './products.js';
 import { MemoryRateLimiter, unlimited, type RateLimiter } from './rate-limit.js';
 import {
@@ -43,7 +37,7 @@ import {
 export interface ServerHooks {
   /**
    * Who is asking for a token: the shop wires this to its own session. Return the member, or null
-   * for a guest. Default: everyone is a guest. The demo uses `demoResolveMember`.
+   * for a guest. Default: everyone is a guest. The demo uses `demoResolveMember` (demo/demo-member.ts).
    */
   resolveMember?: ResolveMember;
   /** Every final payments outcome, including retries that succeed (or are refused) long after the call. */
@@ -79,7 +73,6 @@ export interface ServerApp {
 }
 
 const TOKEN_BODY_MAX = 4 * 1024;
-const PAYMENTS_BODY_MAX = 512 * 1024;
 const GUEST_COOKIE_MAX_AGE = 365 * 24 * 3600;
 
 /** Check a programmatic configuration; throws `ConfigError` naming each bad field. */
@@ -159,128 +152,101 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     ...(hooks.onPaymentOutcome ? { onOutcome: hooks.onPaymentOutcome } : {}),
   });
 
-  const tokenCors = new CorsPolicy(config.allowedOrigins, ['POST']);
-  const productCors = new CorsPolicy(config.allowedOrigins, ['GET']);
   const resolveMember: ResolveMember = hooks.resolveMember ?? (() => null);
   const clientKey = hooks.clientKey ?? ((request: Request, env: unknown) => clientAddress(request, env, trustedProxyHops));
 
-  async function limit(route: string, request: Request, env: unknown): Promise<void> {
-    const decision = await limiter.take(`${route}:${clientKey(request, env)}`);
-    if (!decision.allowed) {
-      throw new HttpProblem(429, 'rate_limited', 'Too many requests from this client; wait and try again.', {
-        headers: { 'retry-after': String(decision.retryAfterSec) },
-      });
-    }
-  }
+  /**
+   * CORS for a browser route: preflights answered here; a foreign Origin refused with 403 before
+   * any work; the listed origins get their allowance (with credentials) on every answer, errors too.
+   */
+  const cors = (methods: string[]): MiddlewareHandler => {
+    const policy = new CorsPolicy(config.allowedOrigins, methods);
+    return async (c, next) => {
+      if (c.req.method === 'OPTIONS') return policy.preflight(c.req.raw);
+      policy.check(c.req.raw);
+      await next();
+      for (const [name, value] of Object.entries(policy.headersFor(c.req.header('origin') ?? null))) c.res.headers.set(name, value);
+    };
+  };
 
-  function fail(error: unknown, headers: Record<string, string>, where: string): Response {
-    if (error instanceof HttpProblem) return problemResponse(error, headers);
-    log.error(`${where} failed`, { error: describeError(error) });
-    return problemResponse(new HttpProblem(500, 'internal_error', 'Something went wrong on the server.'), headers);
-  }
+  /** A per-client token bucket per route; 429 with Retry-After when it is empty. */
+  const rateLimited =
+    (route: string): MiddlewareHandler =>
+    async (c, next) => {
+      const decision = await limiter.take(`${route}:${clientKey(c.req.raw, c.env)}`);
+      if (!decision.allowed) {
+        throw new HttpProblem(429, 'rate_limited', 'Too many requests from this client; wait and try again.', {
+          headers: { 'retry-after': String(decision.retryAfterSec) },
+        });
+      }
+      await next();
+    };
 
-  const methodNotAllowed = (allow: string) =>
-    new HttpProblem(405, 'method_not_allowed', `Use ${allow}.`, { headers: { allow: `${allow}` } });
+  const wrongMethod = (allow: string) => () => {
+    throw methodNotAllowed(allow);
+  };
 
   const hono = new Hono();
 
   // --- viewer token ------------------------------------------------------------------------
-  hono.all(paths.token, async (c) => {
+  hono.use(paths.token, cors(['POST']));
+  hono.post(paths.token, rateLimited('token'), async (c) => {
     const request = c.req.raw;
-    if (request.method === 'OPTIONS') return tokenCors.preflight(request);
-    const corsHeaders = tokenCors.headersFor(request.headers.get('origin'));
+    const body = await readJsonBody(request, { maxBytes: TOKEN_BODY_MAX, requireObject: true });
+
+    let member;
     try {
-      if (request.method !== 'POST') throw methodNotAllowed('POST, OPTIONS');
-      tokenCors.check(request);
-      await limit('token', request, c.env);
-      const body = await readJsonBody(request, { maxBytes: TOKEN_BODY_MAX, requireObject: true });
-
-      let member;
-      try {
-        member = await resolveMember(request, { body });
-      } catch (error) {
-        if (error instanceof HttpProblem) throw error;
-        log.error('resolveMember threw', { error: describeError(error) });
-        throw new HttpProblem(500, 'member_lookup_failed', 'The shopper could not be looked up.');
-      }
-
-      let claims: SignedViewerClaims;
-      const headers: Record<string, string> = { ...corsHeaders, 'cache-control': 'no-store', pragma: 'no-cache' };
-      if (member === null || member === undefined) {
-        let guestId = readGuestId(request);
-        if (!guestId) {
-          guestId = newGuestId();
-          const secure = isHttps(request, trustedProxyHops) ? '; Secure' : '';
-          headers['set-cookie'] = `${GUEST_COOKIE}=${guestId}; Path=/; Max-Age=${GUEST_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${secure}`;
-        }
-        claims = guestClaims(config.partnerId, guestId);
-      } else {
-        claims = validateMember(member, config.partnerId, { maskAll: config.maskNickNames ?? false });
-      }
-      const minted = await minter.mint(claims);
-      return jsonResponse({ token: minted.token, expiresAt: minted.expiresAt }, 200, headers);
+      member = await resolveMember(request, { body });
     } catch (error) {
-      return fail(error, corsHeaders, 'token');
+      if (error instanceof HttpProblem) throw error;
+      log.error('resolveMember threw', { error: describeError(error) });
+      throw new HttpProblem(500, 'member_lookup_failed', 'The shopper could not be looked up.');
     }
+
+    let claims: SignedViewerClaims;
+    const headers: Record<string, string> = { 'cache-control': 'no-store', pragma: 'no-cache' };
+    if (member === null || member === undefined) {
+      let guestId = readGuestId(request);
+      if (!guestId) {
+        guestId = newGuestId();
+        const secure = isHttps(request, trustedProxyHops) ? '; Secure' : '';
+        headers['set-cookie'] = `${GUEST_COOKIE}=${guestId}; Path=/; Max-Age=${GUEST_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${secure}`;
+      }
+      claims = guestClaims(config.partnerId, guestId);
+    } else {
+      claims = validateMember(member, config.partnerId, { maskAll: config.maskNickNames ?? false });
+    }
+    const minted = await minter.mint(claims);
+    return jsonResponse({ token: minted.token, expiresAt: minted.expiresAt }, 200, headers);
   });
+  hono.all(paths.token, wrongMethod('POST, OPTIONS'));
 
   // --- product details -------------------------------------------------------------------------
-  hono.all(`${paths.products}/:productId`, async (c) => {
-    const request = c.req.raw;
-    if (request.method === 'OPTIONS') return productCors.preflight(request);
-    const corsHeaders = productCors.headersFor(request.headers.get('origin'));
-    try {
-      if (request.method !== 'GET') throw methodNotAllowed('GET, OPTIONS');
-      productCors.check(request);
-      await limit('products', request, c.env);
-      if (!products) {
-        throw new HttpProblem(503, 'products_unavailable', 'Product details are not available on this server.');
-      }
-      const { product, maxAgeSec } = await products.get(c.req.param('productId'));
-      return jsonResponse(product, 200, { ...corsHeaders, 'cache-control': `private, max-age=${maxAgeSec}` });
-    } catch (error) {
-      return fail(error, corsHeaders, 'products');
-    }
+  const productPath = `${paths.products}/:productId`;
+  hono.use(productPath, cors(['GET']));
+  hono.get(productPath, rateLimited('products'), async (c) => {
+    if (!products) throw new HttpProblem(503, 'products_unavailable', 'Product details are not available on this server.');
+    const { product, maxAgeSec } = await products.get(c.req.param('productId') ?? '');
+    return jsonResponse(product, 200, { 'cache-control': `private, max-age=${maxAgeSec}` });
   });
+  hono.all(productPath, wrongMethod('GET, OPTIONS'));
 
   // --- payments (server to server) -------------------------------------------------------------
-  hono.all(paths.payments, async (c) => {
-    const request = c.req.raw;
-    try {
-      if (config.paymentsSecret === undefined) throw new HttpProblem(404, 'not_found', 'No such route.');
-      if (!['POST', 'PATCH', 'DELETE'].includes(request.method)) throw methodNotAllowed('POST, PATCH, DELETE');
-      const auth = request.headers.get('authorization') ?? '';
-      const presented = /^Bearer [^\s]+$/.test(auth) ? auth.slice(7) : undefined;
-      if (!secretMatches(presented, config.paymentsSecret)) {
-        throw new HttpProblem(401, 'unauthorized', 'Send the payments secret as Authorization: Bearer <secret>.', {
-          headers: { 'www-authenticate': 'Bearer realm="sauceflex-payments"' },
-        });
-      }
-      const body = (await readJsonBody(request, { maxBytes: PAYMENTS_BODY_MAX, requireObject: true })) as Record<string, unknown> | undefined;
-      if (body === undefined) throw new HttpProblem(400, 'invalid_payment', 'The body is empty; send JSON.');
-      const headers = { 'cache-control': 'no-store' };
-      if (request.method === 'POST') {
-        const summary = await payments.reportPayments(body.payments as PaymentReportInput[]);
-        return jsonResponse(summary, summary.queued > 0 ? 202 : 200, headers);
-      }
-      const result =
-        request.method === 'PATCH'
-          ? await payments.updatePayment(body as unknown as PaymentUpdateInput)
-          : await payments.cancelPayment(body as unknown as PaymentCancelInput);
-      return jsonResponse(result, result.status === 'queued' ? 202 : 200, headers);
-    } catch (error) {
-      if (error instanceof PaymentValidationError) {
-        return problemResponse(new HttpProblem(400, 'invalid_payment', error.message, { field: error.field }));
-      }
-      return fail(error, {}, 'payments');
-    }
-  });
+  mountPaymentsRoute(hono, paths.payments, config.paymentsSecret, payments);
 
   // --- health ----------------------------------------------------------------------------------
   hono.get(paths.health, () => jsonResponse({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
 
   hono.notFound(() => problemResponse(new HttpProblem(404, 'not_found', 'No such route.')));
-  hono.onError((error) => fail(error, {}, 'request'));
+  hono.onError((error, c) => problemResponse(toProblem(error, `${c.req.method} ${c.req.path}`)));
+
+  /** The one mapping from a thrown error to an answer; anything unexpected is logged and hidden. */
+  function toProblem(error: unknown, where: string): HttpProblem {
+    if (error instanceof HttpProblem) return error;
+    if (error instanceof PaymentValidationError) return new HttpProblem(400, 'invalid_payment', error.message, { field: error.field });
+    log.error(`${where} failed`, { error: describeError(error) });
+    return new HttpProblem(500, 'internal_error', 'Something went wrong on the server.');
+  }
 
   const ready = Promise.all([minter.ready(), outbox.size()]).then(() => {
     payments.start();

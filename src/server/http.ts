@@ -26,6 +26,11 @@ export class HttpProblem extends Error {
   }
 }
 
+/** 405 naming the methods the route takes. */
+export function methodNotAllowed(allow: string): HttpProblem {
+  return new HttpProblem(405, 'method_not_allowed', `Use ${allow}.`, { headers: { allow } });
+}
+
 export function problemResponse(problem: HttpProblem, extraHeaders?: Headers | Record<string, string>): Response {
   const body: ErrorBody = { error: { code: problem.code, message: problem.message } };
   if (problem.field) body.error.field = problem.field;
@@ -173,11 +178,11 @@ export class CorsPolicy {
     });
   }
 
-  /** Throws 403 when the request carries an Origin that is not on the list. */
+  /** Throws 403 (without any CORS allowance) when the request carries an Origin that is not on the list. */
   check(request: Request): void {
     const origin = request.headers.get('origin');
     if (origin !== null && !this.isAllowed(origin)) {
-      throw new HttpProblem(403, 'origin_not_allowed', 'This origin may not call this endpoint.');
+      throw new HttpProblem(403, 'origin_not_allowed', 'This origin may not call this endpoint.', { headers: { vary: 'Origin' } });
     }
   }
 }

@@ -7,8 +7,6 @@ export {
   ViewerTokenMinter,
   validateMember,
   maskName,
-  demoResolveMember,
-  DEMO_MEMBER_COOKIE,
   GUEST_COOKIE,
   type ViewerMember,
   type ResolveMember,
@@ -30,7 +28,7 @@ export {
   type PaymentUpdateInput,
   type PaymentCancelInput,
   type PaymentsForwarderOptions,
-} from './payments.js';
+} from './payments/index.js';
 export { MemoryOutbox, FileOutbox, type Outbox, type OutboxEntry, type NewOutboxEntry, type PaymentOp } from './outbox.js';
 export { MemoryRateLimiter, unlimited, type RateLimiter, type RateDecision } from './rate-limit.js';
 export { HttpProblem, type ErrorBody } from './http.js';

@@ -6,7 +6,6 @@
 import { ConfigError, describeConfig, loadConfig } from './config.js';
 import { consoleLogger } from './log.js';
 import { startServer } from './start.js';
-import { demoResolveMember } from './viewer-token.js';
 
 async function main(): Promise<void> {
   const levels = ['debug', 'info', 'warn', 'error'] as const;
@@ -15,10 +14,12 @@ async function main(): Promise<void> {
   const { config, warnings, devKeys } = loadConfig(process.env);
   for (const warning of warnings) log.warn(warning);
   // The demo login cookie is only for development keys; a real shop wires resolveMember to its session.
+  // Demo-only code stays in demo/ and is loaded only when the demo login is on.
   const demo = devKeys !== undefined || process.env.SF_DEMO_LOGIN === '1';
+  const resolveMember = demo ? (await import('../../demo/demo-member.js')).demoResolveMember : undefined;
   const server = await startServer({
     config,
-    hooks: { log, ...(demo ? { resolveMember: demoResolveMember } : {}) },
+    hooks: { log, ...(resolveMember ? { resolveMember } : {}) },
   });
   log.info(`listening on ${server.origin}`, describeConfig(config));
   if (devKeys) log.info(`development public key: ${devKeys.publicKeyFile}`);

@@ -4,7 +4,7 @@
  * iat and exp, signed with the partner's private key and handed over base64-encoded.
  *
  * Here: validating what the shop's `resolveMember` hook returns against the guide, masking real
- * names, the anonymous id of guests, the minter, and the demo's cookie-based `resolveMember`.
+ * names, the anonymous id of guests and the minter. (The demo's cookie login is demo/demo-member.ts.)
  */
 import { SignJWT } from 'jose';
 import { createHash, createPrivateKey, webcrypto, randomUUID, type KeyObject } from 'node:crypto';
@@ -210,28 +210,4 @@ async function importSigningKey(key: string | KeyObject | CryptoKey): Promise<Cr
   const keyObject = typeof key === 'string' ? createPrivateKey({ key, format: 'pem' }) : (key as KeyObject);
   const der = keyObject.export({ type: 'pkcs8', format: 'der' });
   return (await webcrypto.subtle.importKey('pkcs8', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign'])) as CryptoKey;
-}
-
-/**
- * The demo's `resolveMember`: reads the demo-login cookie `sf_demo_member`, which holds either a
- * bare member id or URL-encoded JSON `{"memberId","nickName","age","gender"}`. No cookie → guest.
- * A shop replaces this with a lookup in its own session; never trust a client-set cookie like this
- * in production.
- */
-export const DEMO_MEMBER_COOKIE = 'sf_demo_member';
-
-export function demoResolveMember(request: Request): ViewerMember | null {
-  const raw = readCookie(request, DEMO_MEMBER_COOKIE);
-  if (raw === undefined || raw === '') return null;
-  if (!raw.startsWith('{')) return { memberId: raw };
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new HttpProblem(400, 'invalid_member', `The ${DEMO_MEMBER_COOKIE} cookie is neither a member id nor valid JSON.`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HttpProblem(400, 'invalid_member', `The ${DEMO_MEMBER_COOKIE} cookie must hold a JSON object.`);
-  }
-  return value as ViewerMember;
 }

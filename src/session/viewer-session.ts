@@ -5,6 +5,9 @@
  */
 import { jwtDecode } from 'jwt-decode';
 import type { ViewerClaims } from '../api/models.js';
+import { ResponseShapeError } from '../api/errors.js';
+import { requestJson } from '../api/request.js';
+import { backoffDelay } from '../shared/backoff.js';
 import { initialSession, sessionStore } from '../store/session.js';
 
 /** Refresh this long before `exp` (or a fifth of a short token's life, whichever is less). */
@@ -92,27 +95,17 @@ function fetchToken(): Promise<string | undefined> {
   return inFlight;
 }
 
+/** One POST, never repeated here: a failure is retried on the session's own schedule (`scheduleRetry`). */
 async function requestToken(url: string): Promise<TokenAnswer> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: '{}',
-      signal: controller.signal,
-    });
-    const body: unknown = await res.json().catch(() => undefined);
-    if (!res.ok) throw new Error(`token endpoint answered HTTP ${res.status} (POST ${url})`);
-    if (typeof (body as TokenAnswer | undefined)?.token !== 'string') throw new Error(`token endpoint answered without a token (POST ${url})`);
-    return body as TokenAnswer;
-  } catch (error) {
-    if (controller.signal.aborted) throw new Error(`token endpoint did not answer within ${FETCH_TIMEOUT_MS} ms (POST ${url})`);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
+  const { body } = await requestJson<Partial<TokenAnswer> | undefined>({
+    method: 'POST',
+    url,
+    body: {},
+    credentials: 'include',
+    timeoutMs: FETCH_TIMEOUT_MS,
+  });
+  if (typeof body?.token !== 'string') throw new ResponseShapeError('POST', url, 'token', 'the token endpoint answered without a token');
+  return body as TokenAnswer;
 }
 
 /** The JWT inside the backend's answer: the guide hands tokens over base64-encoded; accept raw too. */
@@ -149,8 +142,7 @@ function scheduleRefresh(expiresAt: number, issuedAt: number): void {
 function scheduleRetry(): void {
   clearTimeout(refreshTimer);
   if (failures > MAX_BACKGROUND_RETRIES) return;
-  const ceiling = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1));
-  const delay = ceiling / 2 + Math.random() * (ceiling / 2);
+  const delay = backoffDelay(failures, { baseDelayMs: RETRY_BASE_MS, maxDelayMs: RETRY_MAX_MS });
   refreshTimer = setTimeout(() => void fetchToken().catch(() => undefined), delay);
 }
 

@@ -19,7 +19,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { silentLogger } from '../../src/server/log.js';
 import { startServer } from '../../src/server/start.js';
-import { demoResolveMember } from '../../src/server/viewer-token.js';
+import { demoResolveMember } from '../../demo/demo-member.js';
 
 /** The part of autocannon's result this benchmark reads (autocannon ships no types). */
 interface AutocannonResult {

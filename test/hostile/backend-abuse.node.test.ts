@@ -11,7 +11,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { demoResolveMember } from '../../src/server/viewer-token.js';
+import { demoResolveMember } from '../../demo/demo-member.js';
 import type { Logger } from '../../src/server/log.js';
 import { productIdAt } from '../../demo/standin/fixtures.js';
 import { PAYMENTS_SECRET, SHOP_ORIGIN, makeKeyPair, report, startPair, type KeyPair, type Pair } from '../server/helpers.js';

@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { startStandin } from '../../demo/standin/index.js';
 import { productIdAt } from '../../demo/standin/fixtures.js';
-import { createPaymentsClient, demoResolveMember, startServer, type Logger } from '../../src/server/index.js';
+import { createPaymentsClient, startServer, type Logger } from '../../src/server/index.js';
+import { demoResolveMember } from '../../demo/demo-member.js';
 import { callbackId, makeKeyPair, SHOP_ORIGIN } from '../server/helpers.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startStandin, type Standin } from '../../demo/standin/index.js';
 import { FileOutbox, MemoryOutbox } from '../../src/server/outbox.js';
-import { createPaymentsClient, type PaymentOutcome } from '../../src/server/payments.js';
+import { createPaymentsClient, type PaymentOutcome } from '../../src/server/payments/index.js';
 import { PAYMENTS_SECRET, SHOP_ORIGIN, callbackId, makeKeyPair, report, startPair, tempDir, type Pair } from './helpers.js';
 
 const keys = makeKeyPair();

@@ -25,7 +25,8 @@ import { fileURLToPath } from 'node:url';
 import { startStandin } from '../../demo/standin/index.js';
 import { productIdAt } from '../../demo/standin/fixtures.js';
 import type { FaultKind } from '../../demo/standin/contract.js';
-import { createPaymentsClient, demoResolveMember, silentLogger, startServer } from '../../src/server/index.js';
+import { createPaymentsClient, silentLogger, startServer } from '../../src/server/index.js';
+import { demoResolveMember } from '../../demo/demo-member.js';
 import { callbackId, makeKeyPair, PAYMENTS_SECRET, SHOP_ORIGIN, startPair } from '../server/helpers.js';
 import { mb, runLoad, settledMemory } from '../hostile/load.js';
 

@@ -7,6 +7,8 @@
  * card that goes away stops waiting without cancelling the request for the others.
  */
 import type { BroadcastProduct } from '../../api/models.js';
+import { HttpError, SauceflexError } from '../../api/errors.js';
+import { requestJson } from '../../api/request.js';
 import { ShapeIssue, broadcastProduct } from '../../api/validate.js';
 import { abortable } from '../../shared/abortable.js';
 import { warnRepair } from '../../shared/repair-warnings.js';
@@ -57,16 +59,15 @@ export function productUrl(endpoint: string, productId: string): string {
 }
 
 async function fetchProduct(url: string): Promise<BroadcastProduct | null> {
-  let res: Response;
+  let status: number;
+  let body: unknown;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    // Not retried here: the backend has already retried sauceFlex, and the card offers a retry button.
+    ({ status, body } = await requestJson({ url, timeoutMs: TIMEOUT_MS, retry: { limit: 0 } }));
   } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    throw new ProductLoadError(timedOut ? `no answer within ${TIMEOUT_MS} ms (GET ${url})` : `the product route could not be reached (GET ${url})`);
+    if (error instanceof HttpError && error.status === 404) return null;
+    throw toLoadError(error, url);
   }
-  if (res.status === 404) return null;
-  const body: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) throw new ProductLoadError(`the product route answered HTTP ${res.status} (GET ${url})`, res.status);
   // Our backend answers the product itself; accept it wrapped as `{product}` or in sauceFlex's envelope too.
   const candidate = unwrap(body);
   try {
@@ -75,8 +76,17 @@ async function fetchProduct(url: string): Promise<BroadcastProduct | null> {
     );
   } catch (issue) {
     const detail = issue instanceof ShapeIssue ? `${issue.path}: ${issue.problem}` : String(issue);
-    throw new ProductLoadError(`the product route answered something that is not a product (${detail}; GET ${url})`, res.status);
+    throw new ProductLoadError(`the product route answered something that is not a product (${detail}; GET ${url})`, status);
   }
+}
+
+function toLoadError(error: unknown, url: string): ProductLoadError {
+  if (error instanceof HttpError) {
+    const reason = error.status < 300 ? 'something that is not JSON' : `HTTP ${error.status}`;
+    return new ProductLoadError(`the product route answered ${reason} (GET ${url})`, error.status);
+  }
+  if (error instanceof SauceflexError && error.kind === 'timeout') return new ProductLoadError(`no answer within ${TIMEOUT_MS} ms (GET ${url})`);
+  return new ProductLoadError(`the product route could not be reached (GET ${url})`);
 }
 
 function unwrap(body: unknown): unknown {

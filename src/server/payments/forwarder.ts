@@ -19,203 +19,24 @@
  *    `alreadyAccepted: true`; on a first attempt it is a real refusal. Likewise FA1031 for a resent
  *    update and FA1125 for a resent cancel. sauceFlex itself never records one orderCallBackId twice.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { ApiError, ResponseShapeError } from '../api/errors.js';
-import { ErrorCode, type PaymentCancel, type PaymentReport, type PaymentsResult, type PaymentUpdate } from '../api/models.js';
-import { backoffDelay, requestEnvelope, type RequestOptions } from '../api/request.js';
-import { describeError, silentLogger, type Logger } from './log.js';
-import type { NewOutboxEntry, Outbox, OutboxEntry, PaymentOp } from './outbox.js';
+import { ApiError, ResponseShapeError } from '../../api/errors.js';
+import { ErrorCode, type PaymentCancel, type PaymentsResult } from '../../api/models.js';
+import { requestEnvelope, type RequestOptions } from '../../api/request.js';
+import { backoffDelay } from '../../shared/backoff.js';
+import { describeError, silentLogger, type Logger } from '../log.js';
+import type { NewOutboxEntry, Outbox, OutboxEntry, PaymentOp } from '../outbox.js';
+import { summarize, type PaymentItemResult, type PaymentOutcome, type PaymentsApi, type PaymentsSummary } from './results.js';
+import {
+  normalizeCancel,
+  normalizeReports,
+  normalizeUpdate,
+  type PaymentCancelInput,
+  type PaymentReportInput,
+  type PaymentUpdateInput,
+} from './validation.js';
 
-// ---------------------------------------------------------------------------------------------
-// Inputs and validation
-
-/** A report as the shop's code may give it: numbers and Dates are turned into the guide's strings. */
-export interface PaymentReportInput {
-  orderCallBackId: string;
-  orderId: string | number;
-  payClickTime: string | Date;
-  productQuantity: string | number;
-  amount: string | number;
-  memberId: string | number;
-}
-
-export interface PaymentUpdateInput {
-  orderCallBackId: string;
-  orderId: string | number;
-  findProductQuantity: string | number;
-  findAmount: string | number;
-  updateProductQuantity: string | number;
-  updateAmount: string | number;
-}
-
-export interface PaymentCancelInput {
-  orderCallBackId: string;
-  orderId: string | number;
-  payCancelTime: string | Date;
-}
-
-/** A report, update or cancel was refused before anything was stored or sent. */
-export class PaymentValidationError extends Error {
-  override name = 'PaymentValidationError';
-  readonly field: string;
-  constructor(field: string, message: string) {
-    super(`${field} ${message}`);
-    this.field = field;
-  }
-}
-
-export const MAX_REPORTS_PER_CALL = 1000;
+/** The most reports sauceFlex takes in one POST /front/product/payments. */
 export const SAUCEFLEX_BATCH_MAX = 50;
-
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const QUANTITY = /^[1-9]\d{0,8}$/;
-const AMOUNT = /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
-const CALLBACK_ID = /^[\x21-\x7e]{1,100}$/;
-
-function text(value: unknown, field: string, max = 100): string {
-  const s = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof s !== 'string' || s.length === 0 || s.length > max || CONTROL.test(s) || s.trim() !== s) {
-    throw new PaymentValidationError(field, `must be a string of 1–${max} characters without surrounding spaces`);
-  }
-  return s;
-}
-
-function callbackId(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !CALLBACK_ID.test(value)) {
-    throw new PaymentValidationError(field, 'must be the orderCallBackId from the product URL (1–100 visible ASCII characters)');
-  }
-  return value;
-}
-
-function time(value: unknown, field: string): string {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new PaymentValidationError(field, 'is an invalid Date');
-    return value.toISOString();
-  }
-  if (typeof value !== 'string' || !ISO_TIME.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new PaymentValidationError(field, 'must be an ISO 8601 time with a zone, e.g. 2021-01-01T01:00:00.000Z');
-  }
-  return value;
-}
-
-function quantity(value: unknown, field: string): string {
-  const s = typeof value === 'number' ? String(value) : value;
-  if (typeof s !== 'string' || !QUANTITY.test(s)) throw new PaymentValidationError(field, 'must be a whole number of at least 1');
-  return s;
-}
-
-function amount(value: unknown, field: string): string {
-  const s = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof s !== 'string' || !AMOUNT.test(s)) {
-    throw new PaymentValidationError(field, 'must be a non-negative amount, e.g. "39000" (at most 2 decimals)');
-  }
-  return s;
-}
-
-function record(value: unknown, field: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new PaymentValidationError(field, 'must be an object');
-  return value as Record<string, unknown>;
-}
-
-export function normalizeReport(input: unknown, field = 'payment'): PaymentReport {
-  const r = record(input, field);
-  return {
-    orderCallBackId: callbackId(r.orderCallBackId, `${field}.orderCallBackId`),
-    orderId: text(r.orderId, `${field}.orderId`),
-    payClickTime: time(r.payClickTime, `${field}.payClickTime`),
-    productQuantity: quantity(r.productQuantity, `${field}.productQuantity`),
-    amount: amount(r.amount, `${field}.amount`),
-    memberId: text(r.memberId, `${field}.memberId`),
-  };
-}
-
-export function normalizeReports(inputs: unknown, field = 'payments'): PaymentReport[] {
-  if (!Array.isArray(inputs)) throw new PaymentValidationError(field, 'must be an array of payment reports');
-  if (inputs.length === 0) throw new PaymentValidationError(field, 'must hold at least one report');
-  if (inputs.length > MAX_REPORTS_PER_CALL) throw new PaymentValidationError(field, `may hold at most ${MAX_REPORTS_PER_CALL} reports per call`);
-  const seen = new Set<string>();
-  return inputs.map((input, i) => {
-    const report = normalizeReport(input, `${field}[${i}]`);
-    if (seen.has(report.orderCallBackId)) {
-      throw new PaymentValidationError(`${field}[${i}].orderCallBackId`, 'appears twice in this call');
-    }
-    seen.add(report.orderCallBackId);
-    return report;
-  });
-}
-
-export function normalizeUpdate(input: unknown, field = 'update'): PaymentUpdate {
-  const r = record(input, field);
-  return {
-    orderCallBackId: callbackId(r.orderCallBackId, `${field}.orderCallBackId`),
-    orderId: text(r.orderId, `${field}.orderId`),
-    findProductQuantity: quantity(r.findProductQuantity, `${field}.findProductQuantity`),
-    findAmount: amount(r.findAmount, `${field}.findAmount`),
-    updateProductQuantity: quantity(r.updateProductQuantity, `${field}.updateProductQuantity`),
-    updateAmount: amount(r.updateAmount, `${field}.updateAmount`),
-  };
-}
-
-export function normalizeCancel(input: unknown, field = 'cancel'): PaymentCancel {
-  const r = record(input, field);
-  return {
-    orderCallBackId: callbackId(r.orderCallBackId, `${field}.orderCallBackId`),
-    orderId: text(r.orderId, `${field}.orderId`),
-    payCancelTime: time(r.payCancelTime, `${field}.payCancelTime`),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Results
-
-export type PaymentStatus = 'accepted' | 'failed' | 'queued';
-
-export interface PaymentItemResult {
-  op: PaymentOp;
-  orderCallBackId: string;
-  /**
-   * accepted: sauceFlex has it. failed: sauceFlex refused it for good (see messageCode); it is not
-   * retried. queued: sauceFlex could not be reached; it is stored and retried until answered.
-   */
-  status: PaymentStatus;
-  /** sauceFlex's code when refused (FA1027 unknown id, FA1028 id already used, FA1031 no match, FA1125 already deleted, …). */
-  messageCode?: string;
-  /** A resend after an unknown outcome was answered "already used/applied": the earlier attempt got through. */
-  alreadyAccepted?: boolean;
-}
-
-export interface PaymentsSummary {
-  results: PaymentItemResult[];
-  accepted: number;
-  failed: number;
-  queued: number;
-}
-
-/** The same three calls in-process (`PaymentsForwarder`) and over HTTP (`createPaymentsClient`). */
-export interface PaymentsApi {
-  reportPayments(reports: PaymentReportInput[]): Promise<PaymentsSummary>;
-  updatePayment(update: PaymentUpdateInput): Promise<PaymentItemResult>;
-  cancelPayment(cancel: PaymentCancelInput): Promise<PaymentItemResult>;
-}
-
-export function summarize(results: PaymentItemResult[]): PaymentsSummary {
-  return {
-    results,
-    accepted: results.filter((r) => r.status === 'accepted').length,
-    failed: results.filter((r) => r.status === 'failed').length,
-    queued: results.filter((r) => r.status === 'queued').length,
-  };
-}
-
-/** A final outcome (accepted or failed) of an outbox entry, also for entries retried long after the call. */
-export interface PaymentOutcome extends PaymentItemResult {
-  status: 'accepted' | 'failed';
-  attempts: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The forwarder
 
 export interface PaymentsForwarderOptions {
   /** sauceFlex API base including /V1. */
@@ -547,9 +368,9 @@ export class PaymentsForwarder implements PaymentsApi {
 
   async #retry(entries: OutboxEntry[], reason: string): Promise<void> {
     const now = this.#now();
-    const policy = { limit: Number.MAX_SAFE_INTEGER, baseDelayMs: this.#backoff.baseMs, maxDelayMs: this.#backoff.maxMs };
+    const backoff = { baseDelayMs: this.#backoff.baseMs, maxDelayMs: this.#backoff.maxMs };
     await this.#outbox.retryLater(
-      entries.map((e) => ({ id: e.id, nextAttemptAt: now + backoffDelay(Math.min(e.attempts, 30), policy), lastError: reason })),
+      entries.map((e) => ({ id: e.id, nextAttemptAt: now + backoffDelay(Math.min(e.attempts, 30), backoff), lastError: reason })),
     );
     this.#log.warn('sauceFlex did not take payment items; they stay queued', {
       count: entries.length,
@@ -618,68 +439,3 @@ function checkPaymentsResult(url: string, value: unknown): PaymentsResult {
   }
   return { success, fail };
 }
-
-// ---------------------------------------------------------------------------------------------
-// The shared secret of the payments route
-
-/** Constant-time comparison of a presented secret with the configured one (both hashed first). */
-export function secretMatches(presented: string | undefined, expected: string): boolean {
-  const a = createHash('sha256').update(presented ?? '').digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b) && presented !== undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The same API over HTTP, for shop code in another process
-
-export class PaymentsClientError extends Error {
-  override name = 'PaymentsClientError';
-  readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(`${message} (HTTP ${status}, ${code})`);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-export interface PaymentsClientOptions {
-  /** The backend's origin, e.g. http://127.0.0.1:8788. */
-  baseUrl: string;
-  /** SF_PAYMENTS_SECRET. */
-  secret: string;
-  /** Default /sauceflex/payments. */
-  path?: string;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-}
-
-/** `PaymentsApi` over this backend's payments route (Authorization: Bearer <secret>). */
-export function createPaymentsClient(options: PaymentsClientOptions): PaymentsApi {
-  const url = new URL(options.path ?? '/sauceflex/payments', options.baseUrl).toString();
-  const doFetch = options.fetch ?? fetch;
-  const call = async <T>(method: string, body: unknown): Promise<T> => {
-    let res: Response;
-    try {
-      res = await doFetch(url, {
-        method,
-        headers: { authorization: `Bearer ${options.secret}`, 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-      });
-    } catch (error) {
-      throw new PaymentsClientError(0, 'network', `The payments route could not be reached: ${describeError(error)}`);
-    }
-    const json = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-    if (!res.ok) {
-      throw new PaymentsClientError(res.status, json?.error?.code ?? 'http', json?.error?.message ?? `${method} ${url} failed`);
-    }
-    return json as T;
-  };
-  return {
-    reportPayments: (reports) => call<PaymentsSummary>('POST', { payments: reports }),
-    updatePayment: (update) => call<PaymentItemResult>('PATCH', update),
-    cancelPayment: (cancel) => call<PaymentItemResult>('DELETE', cancel),
-  };
-}
-
