@@ -32,7 +32,8 @@ export function manifestWatcher(): Plugin {
     name: 'sauceflex:custom-elements-manifest',
     apply: 'serve',
     configureServer(server) {
-      const watched = /src\/(elements\/[^/]+\/[^/]+\.component\.ts|shared\/sauceflex-element\.ts)$/;
+      // theme.ts too: the manifest takes the shared theme defaults from it.
+      const watched = /src\/(elements\/[^/]+\/[^/]+\.component\.ts|shared\/(sauceflex-element|theme)\.ts)$/;
       server.watcher.on('change', (file) => {
         if (!watched.test(file.replace(/\\/g, '/'))) return;
         clearTimeout(timer);

@@ -10,7 +10,7 @@
  * shadow roots included.
  */
 import '../elements/config/config.js';
-import { modulePreload } from './preload.js';
+import { modulePreload, PRELOADS } from './preload.js';
 
 const LOADERS = {
   // Defined at once (imported above): every other element reads it. Listed so loadElement() knows it.
@@ -31,19 +31,11 @@ export const ELEMENT_TAGS = Object.keys(LOADERS) as LazyTag[];
 
 const pending = new Map<LazyTag, Promise<CustomElementConstructor>>();
 
-/**
- * Written into the built chunk by vite.config.ts (`elementPreloads`): this chunk's own file name and,
- * per tag, the files its element needs beyond what is already loaded. Absent when running from source.
- */
-declare function __sfElementPreloads(): { self: string; elements: Record<string, string[]> };
-
 /** Ask for an element's chunks together with its entry, not one import level after another. */
 function preloadFilesOf(name: LazyTag): void {
-  if (typeof __sfElementPreloads !== 'function') return;
-  const { self, elements } = __sfElementPreloads();
   // Bundled again by a shop's own bundler, this chunk has another name and these paths are not theirs.
-  if (!import.meta.url.endsWith(`/${self}`)) return;
-  modulePreload((elements[name] ?? []).map((file) => new URL(file, import.meta.url).href));
+  if (!PRELOADS || !import.meta.url.endsWith(`/${PRELOADS.self}`)) return;
+  modulePreload((PRELOADS.elements[name] ?? []).map((file) => new URL(file, import.meta.url).href));
 }
 
 const isLazyTag = (tag: string): tag is LazyTag => Object.hasOwn(LOADERS, tag);

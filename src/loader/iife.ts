@@ -10,21 +10,18 @@
  */
 import type * as Widgets from '../index.js';
 import type { SfConfig } from '../store/config.js';
-import { modulePreload } from './preload.js';
+import { modulePreload, PRELOADS } from './preload.js';
 
 /** The main entry, resolved against this script's own URL. */
 const MAIN_ENTRY = 'sauceflex-widgets.js';
 
 /**
- * Written in by the build (vite.config.ts, from the ES build's manifest): the main entry's files,
- * and per element the files it adds. Asking for all of them at once, instead of one import level
- * (one round trip) at a time, is what keeps a slow network from stretching the page's LCP.
+ * Ask for the main entry's files and those of the elements already in the page at once, instead of
+ * one import level (one round trip) at a time: that is what keeps a slow network from stretching
+ * the page's LCP. Paths are relative to this script (the build writes them in).
  */
-declare const __SF_PRELOADS__: { main: string[]; elements: Record<string, string[]> };
-// Read once: `define` pastes the whole table wherever the name appears.
-const PRELOADS = __SF_PRELOADS__;
-
 function preload(base: string): void {
+  if (!PRELOADS) return;
   const files = [...PRELOADS.main];
   for (const [tag, more] of Object.entries(PRELOADS.elements)) {
     // Tags parsed so far (all of them under `defer`/`async`); later ones load without the head start.

@@ -36,15 +36,15 @@ const PRODUCT_THUMBS = 3;
  * @cssproperty --sf-thumbnail-aspect-ratio - Picture ratio (default 3 / 4; 16 / 9 in the feed variant); may be set on an ancestor.
  * @cssproperty --sf-card-thumb-width - Picture width in the list variant (default 7.5rem).
  * @cssproperty --sf-card-title-size - Title font size (default 0.95rem).
- * @cssproperty --sf-radius - Corner radius (default 12px).
- * @cssproperty --sf-accent - LIVE colour (default #e5203a).
- * @cssproperty --sf-surface - Card background (default #fff).
- * @cssproperty --sf-text - Text colour (default #1d1d1f).
- * @cssproperty --sf-text-muted - Secondary text colour (default #595960).
- * @cssproperty --sf-border - Border colour (default #e6e6e9).
- * @cssproperty --sf-skeleton - Placeholder colour while loading (default #ececef).
- * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
- * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
+ * @cssproperty --sf-radius - Corner radius.
+ * @cssproperty --sf-accent - LIVE colour.
+ * @cssproperty --sf-surface - Card background.
+ * @cssproperty --sf-text - Text colour.
+ * @cssproperty --sf-text-muted - Secondary text colour.
+ * @cssproperty --sf-border - Border colour.
+ * @cssproperty --sf-skeleton - Placeholder colour while loading.
+ * @cssproperty --sf-font-family - Font stack.
+ * @cssproperty --sf-focus-ring - Focus outline colour.
  * @cssproperty --sf-card-radius - This card's corner radius only (default `--sf-radius`).
  * @cssproperty --sf-card-background - This card's background only (default `--sf-surface`).
  * @cssproperty --sf-card-color - This card's text colour only (default `--sf-text`).

@@ -1,20 +1,21 @@
 import { css } from 'lit';
 import { sharedStyles } from '../../shared/styles.js';
+import { theme } from '../../shared/theme.js';
 
 export default [
   sharedStyles,
   css`
   :host {
-    --sf-card-radius: var(--sf-radius, 12px);
-    --sf-card-background: var(--sf-surface, #fff);
-    --sf-card-color: var(--sf-text, #1d1d1f);
-    --sf-card-muted: var(--sf-text-muted, #595960);
-    --sf-card-border: var(--sf-border, #e6e6e9);
-    --sf-live-color: var(--sf-accent, #e5203a);
+    --sf-card-radius: ${theme.radius};
+    --sf-card-background: ${theme.surface};
+    --sf-card-color: ${theme.text};
+    --sf-card-muted: ${theme.textMuted};
+    --sf-card-border: ${theme.border};
+    --sf-live-color: ${theme.accent};
     /* Private: the page's --sf-thumbnail-aspect-ratio wins; each variant has its own default. */
     --_aspect: var(--sf-thumbnail-aspect-ratio, 3 / 4);
     display: block;
-    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
+    font-family: ${theme.fontFamily};
     color: var(--sf-card-color);
     contain: layout style;
   }
@@ -36,7 +37,7 @@ export default [
     text-decoration: underline;
   }
   a.card:focus-visible {
-    outline: 3px solid var(--sf-focus-ring, #2563eb);
+    outline: 3px solid ${theme.focusRing};
   }
   .card[aria-disabled='true'] {
     opacity: 0.7;
@@ -77,7 +78,7 @@ export default [
     aspect-ratio: var(--_aspect);
     border-radius: calc(var(--sf-card-radius) - 4px);
     overflow: hidden;
-    background: var(--sf-skeleton, #ececef);
+    background: ${theme.skeleton};
   }
   :host([variant='grid']) .thumb {
     border-radius: 0;
@@ -185,7 +186,7 @@ export default [
     height: 2.5rem;
     border-radius: 6px;
     overflow: hidden;
-    background: var(--sf-skeleton, #ececef);
+    background: ${theme.skeleton};
     flex: none;
   }
   .products img {
@@ -204,7 +205,7 @@ export default [
   .skeleton .line {
     height: 0.9rem;
     border-radius: 4px;
-    background: var(--sf-skeleton, #ececef);
+    background: ${theme.skeleton};
   }
   .skeleton .line.short {
     width: 60%;

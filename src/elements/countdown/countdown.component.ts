@@ -15,9 +15,9 @@ import styles from './countdown.styles.js';
  * @csspart label - The words before the time.
  * @csspart time - The time left.
  *
- * @cssproperty --sf-accent - Colour of the time (default #e5203a).
- * @cssproperty --sf-text-muted - Colour of the label (default #595960).
- * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
+ * @cssproperty --sf-accent - Colour of the time.
+ * @cssproperty --sf-text-muted - Colour of the label.
+ * @cssproperty --sf-font-family - Font stack.
  */
 export class SfCountdown extends SauceflexElement {
   static override styles = styles;

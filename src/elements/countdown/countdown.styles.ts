@@ -1,18 +1,19 @@
 import { css } from 'lit';
+import { theme } from '../../shared/theme.js';
 
 export default css`
   :host {
     display: inline-flex;
     gap: 0.375rem;
     align-items: baseline;
-    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
+    font-family: ${theme.fontFamily};
     font-variant-numeric: tabular-nums;
   }
   .label {
-    color: var(--sf-text-muted, #595960);
+    color: ${theme.textMuted};
   }
   .time {
     font-weight: 700;
-    color: var(--sf-accent, #e5203a);
+    color: ${theme.accent};
   }
 `;

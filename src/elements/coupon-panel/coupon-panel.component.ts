@@ -92,23 +92,23 @@ const ANNOUNCEMENT: Record<IssueOutcome['status'], CouponMessageKey> = {
  * @csspart retry - The error state's retry button.
  * @csspart announcer - The (visually hidden) live region.
  *
- * @cssproperty --sf-coupon-accent - Discount colour and the button's fill (default `--sf-accent`, #e5203a).
+ * @cssproperty --sf-coupon-accent - Discount colour and the button's fill (default `--sf-accent`).
  * @cssproperty --sf-coupon-on-accent - Text on the accent (default #fff).
- * @cssproperty --sf-coupon-background - A coupon's background (default `--sf-surface`, #fff).
- * @cssproperty --sf-coupon-border - A coupon's border colour (default `--sf-border`, #e6e6e9).
- * @cssproperty --sf-coupon-radius - A coupon's corner radius (default `--sf-radius`, 12px).
+ * @cssproperty --sf-coupon-background - A coupon's background (default `--sf-surface`).
+ * @cssproperty --sf-coupon-border - A coupon's border colour (default `--sf-border`).
+ * @cssproperty --sf-coupon-radius - A coupon's corner radius (default `--sf-radius`).
  * @cssproperty --sf-coupon-gap - Space between coupons (default 0.75rem).
  * @cssproperty --sf-coupon-min-height - A coupon's height, also the skeleton's (default 7.5rem).
  * @cssproperty --sf-coupon-discount-width - Width of the discount block (default 6.5rem).
- * @cssproperty --sf-accent - Shared accent colour, the default of `--sf-coupon-accent` (default #e5203a).
- * @cssproperty --sf-surface - Shared background, the default of `--sf-coupon-background` (default #fff).
- * @cssproperty --sf-border - Shared border colour, the default of `--sf-coupon-border` (default #e6e6e9).
- * @cssproperty --sf-radius - Shared corner radius, the default of `--sf-coupon-radius` (default 12px).
- * @cssproperty --sf-text - Text colour (default #1d1d1f).
- * @cssproperty --sf-text-muted - Secondary text colour (default #595960).
- * @cssproperty --sf-skeleton - Placeholder colour while loading (default #ececef).
- * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
- * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
+ * @cssproperty --sf-accent - Shared accent colour, the default of `--sf-coupon-accent`.
+ * @cssproperty --sf-surface - Shared background, the default of `--sf-coupon-background`.
+ * @cssproperty --sf-border - Shared border colour, the default of `--sf-coupon-border`.
+ * @cssproperty --sf-radius - Shared corner radius, the default of `--sf-coupon-radius`.
+ * @cssproperty --sf-text - Text colour.
+ * @cssproperty --sf-text-muted - Secondary text colour.
+ * @cssproperty --sf-skeleton - Placeholder colour while loading.
+ * @cssproperty --sf-font-family - Font stack.
+ * @cssproperty --sf-focus-ring - Focus outline colour.
  */
 export class SfCouponPanel extends SauceflexElement {
   static override styles = styles;

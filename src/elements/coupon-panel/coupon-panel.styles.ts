@@ -1,21 +1,22 @@
 import { css } from 'lit';
 import { sharedStyles } from '../../shared/styles.js';
+import { theme } from '../../shared/theme.js';
 
 export default [
   sharedStyles,
   css`
   :host {
-    --sf-coupon-accent: var(--sf-accent, #e5203a);
+    --sf-coupon-accent: ${theme.accent};
     --sf-coupon-on-accent: #fff;
-    --sf-coupon-background: var(--sf-surface, #fff);
-    --sf-coupon-border: var(--sf-border, #e6e6e9);
-    --sf-coupon-radius: var(--sf-radius, 12px);
+    --sf-coupon-background: ${theme.surface};
+    --sf-coupon-border: ${theme.border};
+    --sf-coupon-radius: ${theme.radius};
     --sf-coupon-gap: 0.75rem;
     --sf-coupon-min-height: 7.5rem;
     --sf-coupon-discount-width: 6.5rem;
     display: block;
-    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
-    color: var(--sf-text, #1d1d1f);
+    font-family: ${theme.fontFamily};
+    color: ${theme.text};
     container-type: inline-size;
     /* Korean wraps between words, not inside them ("10% 할인" → "10%" / "할인"). */
     word-break: keep-all;
@@ -56,7 +57,7 @@ export default [
   }
   .cap {
     font-size: 0.75rem;
-    color: var(--sf-text-muted, #595960);
+    color: ${theme.textMuted};
   }
   .body {
     display: flex;
@@ -69,7 +70,7 @@ export default [
   .body p {
     margin: 0;
     font-size: 0.8125rem;
-    color: var(--sf-text-muted, #595960);
+    color: ${theme.textMuted};
   }
   .body .name {
     font-size: 0.9375rem;
@@ -78,7 +79,7 @@ export default [
     overflow-wrap: anywhere;
   }
   .body .note {
-    color: var(--sf-text, #1d1d1f);
+    color: ${theme.text};
     font-weight: 600;
   }
   .coupon[data-state='failed'] .note,
@@ -99,7 +100,7 @@ export default [
     white-space: nowrap;
   }
   button:focus-visible {
-    outline: 3px solid var(--sf-focus-ring, #2563eb);
+    outline: 3px solid ${theme.focusRing};
     outline-offset: 2px;
   }
   .issue {
@@ -113,7 +114,7 @@ export default [
   .issue[aria-disabled='true'] {
     cursor: default;
     background: var(--sf-coupon-background);
-    color: var(--sf-text-muted, #595960);
+    color: ${theme.textMuted};
     border-color: var(--sf-coupon-border);
   }
   .issue[aria-busy='true'] {
@@ -127,7 +128,7 @@ export default [
   /* Spent or over: the discount loses its colour (not its contrast). */
   .coupon[data-state='exhausted'] .discount,
   .coupon[data-state='expired'] .discount {
-    color: var(--sf-text-muted, #595960);
+    color: ${theme.textMuted};
   }
   /* Narrow containers: the button goes under the text. */
   @container (max-width: 22rem) {
@@ -146,7 +147,7 @@ export default [
     height: 0.875rem;
     margin: 0.25rem 0;
     border-radius: 4px;
-    background: var(--sf-skeleton, #ececef);
+    background: ${theme.skeleton};
   }
   .skeleton .line.wide {
     height: 1.25rem;
@@ -174,7 +175,7 @@ export default [
     justify-content: center;
     padding: 1rem;
     text-align: center;
-    color: var(--sf-text-muted, #595960);
+    color: ${theme.textMuted};
     border: 1px dashed var(--sf-coupon-border);
     border-radius: var(--sf-coupon-radius);
   }

@@ -65,13 +65,13 @@ const TOKEN_WAIT_MS = 2_000;
  * @cssproperty --sf-player-aspect-ratio - The player's ratio (default 9 / 16, a phone broadcast).
  * @cssproperty --sf-player-object-fit - How video and poster fill it (default cover).
  * @cssproperty --sf-player-background - Behind poster and video (default #111).
- * @cssproperty --sf-radius - Corner radius (default 12px).
- * @cssproperty --sf-accent - LIVE badge colour (default #e5203a).
- * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
- * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
+ * @cssproperty --sf-radius - Corner radius.
+ * @cssproperty --sf-accent - LIVE badge colour.
+ * @cssproperty --sf-focus-ring - Focus outline colour.
+ * @cssproperty --sf-font-family - Font stack.
  * @cssproperty --sf-player-radius - This player's corner radius only (default `--sf-radius`).
  * @cssproperty --sf-player-live-color - This player's LIVE badge colour only (default `--sf-accent`).
- * @cssproperty --sf-skeleton - Placeholder colour while the broadcast loads (default #ececef).
+ * @cssproperty --sf-skeleton - Placeholder colour while the broadcast loads.
  *
  * @attr state - Read-only: the player's state (idle, loading, playing, paused, ended, error), for CSS.
  */

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { sharedStyles } from '../../shared/styles.js';
+import { theme } from '../../shared/theme.js';
 
 export default [
   sharedStyles,
@@ -7,13 +8,13 @@ export default [
   :host {
     --sf-player-aspect-ratio: 9 / 16;
     --sf-player-object-fit: cover;
-    --sf-player-radius: var(--sf-radius, 12px);
-    --sf-player-live-color: var(--sf-accent, #e5203a);
+    --sf-player-radius: ${theme.radius};
+    --sf-player-live-color: ${theme.accent};
     /* The size is the ratio's from the first paint: nothing moves when the poster, the video or the data arrive. */
     display: block;
     position: relative;
     aspect-ratio: var(--sf-player-aspect-ratio);
-    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
+    font-family: ${theme.fontFamily};
     color: #fff;
     contain: layout paint style;
   }
@@ -26,7 +27,7 @@ export default [
     background: var(--sf-player-background, #111);
   }
   .frame.skeleton {
-    background: var(--sf-skeleton, #ececef);
+    background: ${theme.skeleton};
   }
   @media (prefers-reduced-motion: no-preference) {
     .frame.skeleton {
@@ -70,7 +71,7 @@ export default [
   }
   .link:focus-visible,
   button:focus-visible {
-    outline: 3px solid var(--sf-focus-ring, #2563eb);
+    outline: 3px solid ${theme.focusRing};
   }
 
   /* Above the link, but only its buttons take clicks: the rest of a click goes to the link below. */

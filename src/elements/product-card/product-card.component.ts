@@ -60,15 +60,15 @@ let reportedMissingEndpoint = false;
  * @cssproperty --sf-product-aspect-ratio - Picture ratio (default 1 / 1); may be set on an ancestor.
  * @cssproperty --sf-product-thumb-width - Picture width in the row variant (default 6rem).
  * @cssproperty --sf-product-name-size - Product name font size (default 0.875rem).
- * @cssproperty --sf-sale - Discount colour (default #e5203a).
- * @cssproperty --sf-radius - Corner radius (default 12px).
- * @cssproperty --sf-surface - Card background (default #fff).
- * @cssproperty --sf-text - Text colour (default #1d1d1f).
- * @cssproperty --sf-text-muted - Secondary text colour (default #595960).
- * @cssproperty --sf-border - Border colour (default #e6e6e9).
- * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
- * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
- * @cssproperty --sf-skeleton - Placeholder colour (default #ececef).
+ * @cssproperty --sf-sale - Discount colour.
+ * @cssproperty --sf-radius - Corner radius.
+ * @cssproperty --sf-surface - Card background.
+ * @cssproperty --sf-text - Text colour.
+ * @cssproperty --sf-text-muted - Secondary text colour.
+ * @cssproperty --sf-border - Border colour.
+ * @cssproperty --sf-font-family - Font stack.
+ * @cssproperty --sf-focus-ring - Focus outline colour.
+ * @cssproperty --sf-skeleton - Placeholder colour.
  * @cssproperty --sf-product-radius - This card's corner radius only (default `--sf-radius`).
  * @cssproperty --sf-product-background - This card's background only (default `--sf-surface`).
  * @cssproperty --sf-product-color - This card's text colour only (default `--sf-text`).

@@ -1,18 +1,19 @@
 import { css } from 'lit';
 import { sharedStyles } from '../../shared/styles.js';
+import { theme } from '../../shared/theme.js';
 
 export default [
   sharedStyles,
   css`
   :host {
-    --sf-product-radius: var(--sf-radius, 12px);
-    --sf-product-background: var(--sf-surface, #fff);
-    --sf-product-color: var(--sf-text, #1d1d1f);
-    --sf-product-muted: var(--sf-text-muted, #595960);
-    --sf-product-border: var(--sf-border, #e6e6e9);
-    --sf-product-sale: var(--sf-sale, #e5203a);
+    --sf-product-radius: ${theme.radius};
+    --sf-product-background: ${theme.surface};
+    --sf-product-color: ${theme.text};
+    --sf-product-muted: ${theme.textMuted};
+    --sf-product-border: ${theme.border};
+    --sf-product-sale: ${theme.sale};
     display: block;
-    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
+    font-family: ${theme.fontFamily};
     color: var(--sf-product-color);
     contain: layout style;
   }
@@ -37,7 +38,7 @@ export default [
     text-decoration: underline;
   }
   a.card:focus-visible {
-    outline: 3px solid var(--sf-focus-ring, #2563eb);
+    outline: 3px solid ${theme.focusRing};
   }
   .card[aria-disabled='true'] .body {
     opacity: 0.6;
@@ -54,7 +55,7 @@ export default [
     aspect-ratio: var(--sf-product-aspect-ratio, 1 / 1);
     border-radius: calc(var(--sf-product-radius) - 4px);
     overflow: hidden;
-    background: var(--sf-skeleton, #ececef);
+    background: ${theme.skeleton};
   }
   .thumb img {
     display: block;
@@ -147,7 +148,7 @@ export default [
   .skeleton .line {
     display: block;
     border-radius: 4px;
-    background: var(--sf-skeleton, #ececef);
+    background: ${theme.skeleton};
   }
   .skeleton .brand {
     width: 40%;
@@ -158,13 +159,13 @@ export default [
   }
   .skeleton .name {
     height: 2.7em;
-    background: linear-gradient(var(--sf-skeleton, #ececef) 0 38%, transparent 38% 55%, var(--sf-skeleton, #ececef) 55% 93%, transparent 93%);
+    background: linear-gradient(${theme.skeleton} 0 38%, transparent 38% 55%, ${theme.skeleton} 55% 93%, transparent 93%);
     width: 90%;
   }
   .skeleton .price {
     width: 55%;
     height: 2.6em;
-    background: linear-gradient(var(--sf-skeleton, #ececef) 0 45%, transparent 45%);
+    background: linear-gradient(${theme.skeleton} 0 45%, transparent 45%);
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton .thumb,
@@ -192,7 +193,7 @@ export default [
     color: var(--sf-product-color);
   }
   button:focus-visible {
-    outline: 3px solid var(--sf-focus-ring, #2563eb);
+    outline: 3px solid ${theme.focusRing};
     outline-offset: 2px;
   }
 `,

@@ -47,14 +47,14 @@ let listIds = 0;
  * @cssproperty --sf-product-min-column - Narrowest grid column before wrapping (default 9rem).
  * @cssproperty --sf-product-gap - Space between cards (default 0.75rem).
  * @cssproperty --sf-product-carousel-item - Card width in the carousel (default 10rem).
- * @cssproperty --sf-surface - Background of the carousel buttons, and the cards' (default #fff).
- * @cssproperty --sf-text - Text colour, cards included (default #1d1d1f).
- * @cssproperty --sf-text-muted - Secondary text colour, cards included (default #595960).
- * @cssproperty --sf-border - Border colour, cards included (default #e6e6e9).
- * @cssproperty --sf-radius - Corner radius, cards included (default 12px).
- * @cssproperty --sf-sale - The cards' discount colour (default #e5203a).
- * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
- * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
+ * @cssproperty --sf-surface - Background of the carousel buttons, and the cards'.
+ * @cssproperty --sf-text - Text colour, cards included.
+ * @cssproperty --sf-text-muted - Secondary text colour, cards included.
+ * @cssproperty --sf-border - Border colour, cards included.
+ * @cssproperty --sf-radius - Corner radius, cards included.
+ * @cssproperty --sf-sale - The cards' discount colour.
+ * @cssproperty --sf-font-family - Font stack.
+ * @cssproperty --sf-focus-ring - Focus outline colour.
  */
 export class SfProductList extends SauceflexElement {
   static override styles = styles;

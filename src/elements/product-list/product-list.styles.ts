@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { sharedStyles } from '../../shared/styles.js';
+import { theme } from '../../shared/theme.js';
 
 export default [
   sharedStyles,
@@ -9,8 +10,8 @@ export default [
     --sf-product-gap: 0.75rem;
     --sf-product-carousel-item: 10rem;
     display: block;
-    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
-    color: var(--sf-text, #1d1d1f);
+    font-family: ${theme.fontFamily};
+    color: ${theme.text};
   }
 
   .frame {
@@ -70,9 +71,9 @@ export default [
     font-size: 1.4rem;
     line-height: 1;
     cursor: pointer;
-    color: var(--sf-text, #1d1d1f);
-    background: var(--sf-surface, #fff);
-    border: 1px solid var(--sf-border, #e6e6e9);
+    color: ${theme.text};
+    background: ${theme.surface};
+    border: 1px solid ${theme.border};
     border-radius: 50%;
     box-shadow: 0 1px 4px rgb(0 0 0 / 0.15);
   }
@@ -88,7 +89,7 @@ export default [
   }
   .nav:focus-visible,
   button:focus-visible {
-    outline: 3px solid var(--sf-focus-ring, #2563eb);
+    outline: 3px solid ${theme.focusRing};
     outline-offset: 2px;
   }
   /* Touch-only screens swipe; the buttons would only cover cards. */
@@ -105,17 +106,17 @@ export default [
     margin: 0;
     padding: 1rem;
     font-size: 0.875rem;
-    color: var(--sf-text-muted, #595960);
-    border: 1px dashed var(--sf-border, #e6e6e9);
-    border-radius: var(--sf-radius, 12px);
+    color: ${theme.textMuted};
+    border: 1px dashed ${theme.border};
+    border-radius: ${theme.radius};
   }
   .status button {
     font: inherit;
     cursor: pointer;
     padding: 0.375rem 0.875rem;
     border-radius: 999px;
-    border: 1px solid var(--sf-border, #e6e6e9);
-    background: var(--sf-surface, #fff);
+    border: 1px solid ${theme.border};
+    background: ${theme.surface};
     color: inherit;
   }
 `,

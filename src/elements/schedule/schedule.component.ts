@@ -52,14 +52,14 @@ type Status = 'loading' | 'ready' | 'error';
  * @cssproperty --sf-schedule-min-column - Narrowest grid column before wrapping (default 10rem).
  * @cssproperty --sf-schedule-gap - Space between cards (default 0.75rem).
  * @cssproperty --sf-day-size - Day heading size (default 1rem).
- * @cssproperty --sf-accent - LIVE colour of the cards and the countdown (default #e5203a).
- * @cssproperty --sf-surface - Background of the cards and buttons (default #fff).
- * @cssproperty --sf-text - Text colour, cards included (default #1d1d1f).
- * @cssproperty --sf-text-muted - Secondary text colour, cards included (default #595960).
- * @cssproperty --sf-border - Border colour, cards included (default #e6e6e9).
- * @cssproperty --sf-radius - Corner radius, cards included (default 12px).
- * @cssproperty --sf-font-family - Font stack (default system-ui, 'Noto Sans KR', sans-serif).
- * @cssproperty --sf-focus-ring - Focus outline colour (default #2563eb).
+ * @cssproperty --sf-accent - LIVE colour of the cards and the countdown.
+ * @cssproperty --sf-surface - Background of the cards and buttons.
+ * @cssproperty --sf-text - Text colour, cards included.
+ * @cssproperty --sf-text-muted - Secondary text colour, cards included.
+ * @cssproperty --sf-border - Border colour, cards included.
+ * @cssproperty --sf-radius - Corner radius, cards included.
+ * @cssproperty --sf-font-family - Font stack.
+ * @cssproperty --sf-focus-ring - Focus outline colour.
  */
 export class SfSchedule extends SauceflexElement {
   static override styles = styles;

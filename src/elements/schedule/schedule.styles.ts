@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { sharedStyles } from '../../shared/styles.js';
+import { theme } from '../../shared/theme.js';
 
 export default [
   sharedStyles,
@@ -9,8 +10,8 @@ export default [
     --sf-schedule-columns: 4;
     --sf-schedule-min-column: 10rem;
     display: block;
-    font-family: var(--sf-font-family, system-ui, 'Noto Sans KR', sans-serif);
-    color: var(--sf-text, #1d1d1f);
+    font-family: ${theme.fontFamily};
+    color: ${theme.text};
   }
   .header {
     display: flex;
@@ -57,9 +58,9 @@ export default [
   .status {
     padding: 2rem 1rem;
     text-align: center;
-    color: var(--sf-text-muted, #595960);
-    border: 1px dashed var(--sf-border, #e6e6e9);
-    border-radius: var(--sf-radius, 12px);
+    color: ${theme.textMuted};
+    border: 1px dashed ${theme.border};
+    border-radius: ${theme.radius};
   }
   .status p {
     margin: 0 0 0.75rem;
@@ -75,12 +76,12 @@ export default [
     cursor: pointer;
     padding: 0.5rem 1.25rem;
     border-radius: 999px;
-    border: 1px solid var(--sf-border, #e6e6e9);
-    background: var(--sf-surface, #fff);
+    border: 1px solid ${theme.border};
+    background: ${theme.surface};
     color: inherit;
   }
   button:focus-visible {
-    outline: 3px solid var(--sf-focus-ring, #2563eb);
+    outline: 3px solid ${theme.focusRing};
     outline-offset: 2px;
   }
   button[disabled] {
