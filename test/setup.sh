@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything the tests launch besides Node: Debian's browsers (no browser download works here), the
-# X server and media plugins WebKitGTK needs, CJK fonts for Korean screenshots, ffmpeg for test streams.
+# X server and media plugins WebKitGTK needs, CJK fonts for Korean screenshots, ffmpeg for test streams,
+# PostgreSQL and Redis for the multi-instance backend tests (started per test run, never as system services).
 # `npm test` runs this first, before type-check and node tests (several node tests start Chromium).
 # It installs only what is missing, says what it installs, and fails with a clear message when it cannot.
 set -euo pipefail
@@ -18,6 +19,8 @@ declare -A NEEDS=(
   [gstreamer1.0-libav]=/usr/lib/x86_64-linux-gnu/gstreamer-1.0/libgstlibav.so
   [fonts-noto-cjk]=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
   [ffmpeg]=/usr/bin/ffmpeg
+  [postgresql-15]=/usr/lib/postgresql/15/bin/initdb
+  [redis-server]=/usr/bin/redis-server
 )
 
 missing=()
