@@ -98,7 +98,7 @@ function elementPreloads(): Plugin {
 }
 
 /** What the main entry needs before it runs (besides the API): configuration, session, tracking, the autoloader. */
-const INITIAL_MODULES = /[\\/](src[\\/](session|tracking|loader|elements[\\/]config)[\\/]|src[\\/]store[\\/](config|session|script-config)\.ts|src[\\/]shared[\\/]safe-url\.ts|node_modules[\\/](zustand|jwt-decode)[\\/])/;
+const INITIAL_MODULES = /[\\/](src[\\/](session|tracking|loader|elements[\\/]config)[\\/]|src[\\/](configure|store[\\/](config|session))\.ts|src[\\/]shared[\\/]safe-url\.ts|node_modules[\\/](zustand|jwt-decode)[\\/])/;
 /** What element code shares (never element components themselves: a page pays only for the elements it uses). */
 const SHARED_BY_ELEMENTS = /[\\/](src[\\/](shared|store|i18n|events|coupons|player)[\\/]|node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/])/;
 
@@ -144,7 +144,7 @@ export default defineConfig(({ mode }): UserConfig => {
       // that wants to write <link rel="modulepreload"> tags itself).
       manifest: true,
       lib: {
-        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), configure: src('store/config.ts'), ...elementEntries() },
+        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), configure: src('configure.ts'), ...elementEntries() },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },

@@ -14,7 +14,7 @@ import { broadcastThumbnail, playerUrl, shopperState } from '../../shared/broadc
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
 import { safeUrl } from '../../shared/safe-url.js';
 import { getViewerToken, startSession } from '../../session/viewer-session.js';
-import { loadBroadcast } from '../../store/broadcasts.js';
+import { loadBroadcast } from '../../shared/broadcast-source.js';
 import type { ConfigProblem, SfConfig } from '../../store/config.js';
 import { sessionStore } from '../../store/session.js';
 import { StoreController } from '../../store/store-controller.js';
