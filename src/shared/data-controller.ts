@@ -47,7 +47,12 @@ export class DataController<const A extends readonly unknown[], T> implements Re
     private readonly options: DataOptions<A, T>,
   ) {
     host.addController(this);
-    this.task = new Task<A, T>(host, { task: (args, { signal }) => this.perform(args, signal), args: options.args });
+    this.task = new Task<A, T>(host, {
+      task: (args, { signal }) => this.perform(args, signal),
+      args: options.args,
+      // Task's own hook: called as the status turns to error, so listeners see the error state next.
+      onError: (error) => options.onError?.(error, false),
+    });
   }
 
   /** What the last load (or step) produced; undefined while a full load runs, after a failure, or when skipped. */
@@ -134,7 +139,6 @@ export class DataController<const A extends readonly unknown[], T> implements Re
         else this.options.onError?.(error, true);
         return quiet.value;
       }
-      this.options.onError?.(error, false);
       throw error;
     }
   }
