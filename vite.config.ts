@@ -100,7 +100,7 @@ function elementPreloads(): Plugin {
 /** What the main entry needs before it runs (besides the API): configuration, session, tracking, the autoloader. */
 const INITIAL_MODULES = /[\\/](src[\\/](session|tracking|loader|elements[\\/]config)[\\/]|src[\\/](configure|store[\\/](config|session))\.ts|src[\\/]shared[\\/]safe-url\.ts|node_modules[\\/](zustand|jwt-decode)[\\/])/;
 /** What element code shares (never element components themselves: a page pays only for the elements it uses). */
-const SHARED_BY_ELEMENTS = /[\\/](src[\\/](shared|store|i18n|events|coupons|player)[\\/]|node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/])/;
+const SHARED_BY_ELEMENTS = /[\\/](src[\\/](shared|store|i18n|events|coupons|player)[\\/]|src[\\/]api[\\/]clients\.ts|node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/])/;
 
 const shared: UserConfig = {
   // The demo has its own dev server (demo/start.ts); this config only builds the library.
@@ -160,7 +160,7 @@ export default defineConfig(({ mode }): UserConfig => {
           // (Lit, the element base, stores, i18n). An element's own code stays in its own chunk.
           codeSplitting: {
             groups: [
-              { name: 'api', test: /[\\/]src[\\/]api[\\/]/, priority: 3 },
+              { name: 'api', test: /[\\/]src[\\/]api[\\/](?!clients\.ts)/, priority: 3 },
               { name: 'core', test: INITIAL_MODULES, priority: 2 },
               { name: 'elements-shared', test: SHARED_BY_ELEMENTS, minShareCount: 2, priority: 1 },
             ],
