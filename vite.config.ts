@@ -70,7 +70,7 @@ export default defineConfig(({ mode }): UserConfig => {
       // that wants to write <link rel="modulepreload"> tags itself).
       manifest: true,
       lib: {
-        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), configure: src('store/config.ts'), ...elementEntries() },
+        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), configure: src('configure.ts'), ...elementEntries() },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },

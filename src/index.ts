@@ -5,11 +5,11 @@
  * eagerly for a page or bundler that prefers that. Registration is guarded everywhere, so a page
  * loading the script twice (a CMS pasting the tag twice, say) does not throw.
  */
-import { readScriptConfig } from './store/script-config.js';
+import { readScriptConfig } from './loader/script-config.js';
 import { startAutoload } from './loader/autoload.js';
 
 export * from './api/index.js';
-export { configure, type SfConfig, type Lang } from './store/config.js';
+export { configure, type SfConfig, type Lang } from './configure.js';
 export { getViewerToken } from './session/viewer-session.js';
 export { SfConfigElement } from './elements/config/config.js';
 export { loadElement, ELEMENT_TAGS, type LazyTag } from './loader/autoload.js';

@@ -14,9 +14,3 @@ declare module '../shared/sauceflex-element.js' {
     'sf-broadcast-select': SfBroadcastSelectDetail;
   }
 }
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'sf-broadcast-select': CustomEvent<SfBroadcastSelectDetail>;
-  }
-}

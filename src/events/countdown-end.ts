@@ -8,9 +8,3 @@ declare module '../shared/sauceflex-element.js' {
     'sf-countdown-end': SfCountdownEndDetail;
   }
 }
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'sf-countdown-end': CustomEvent<SfCountdownEndDetail>;
-  }
-}

@@ -23,9 +23,3 @@ declare module '../shared/sauceflex-element.js' {
     'sf-coupon-issue': SfCouponIssueDetail;
   }
 }
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'sf-coupon-issue': CustomEvent<SfCouponIssueDetail>;
-  }
-}

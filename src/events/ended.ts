@@ -10,9 +10,3 @@ declare module '../shared/sauceflex-element.js' {
     'sf-ended': SfEndedDetail;
   }
 }
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'sf-ended': CustomEvent<SfEndedDetail>;
-  }
-}

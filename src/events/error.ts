@@ -21,9 +21,3 @@ declare module '../shared/sauceflex-element.js' {
     'sf-error': SfErrorDetail;
   }
 }
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'sf-error': CustomEvent<SfErrorDetail>;
-  }
-}

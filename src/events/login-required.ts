@@ -16,9 +16,3 @@ declare module '../shared/sauceflex-element.js' {
     'sf-login-required': SfLoginRequiredDetail;
   }
 }
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'sf-login-required': CustomEvent<SfLoginRequiredDetail>;
-  }
-}

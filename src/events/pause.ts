@@ -11,9 +11,3 @@ declare module '../shared/sauceflex-element.js' {
     'sf-pause': SfPauseDetail;
   }
 }
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'sf-pause': CustomEvent<SfPauseDetail>;
-  }
-}

@@ -16,9 +16,3 @@ declare module '../shared/sauceflex-element.js' {
     'sf-play': SfPlayDetail;
   }
 }
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'sf-play': CustomEvent<SfPlayDetail>;
-  }
-}

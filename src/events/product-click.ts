@@ -35,9 +35,3 @@ declare module '../shared/sauceflex-element.js' {
     'sf-product-click': SfProductClickDetail;
   }
 }
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'sf-product-click': CustomEvent<SfProductClickDetail>;
-  }
-}

@@ -18,7 +18,7 @@
  * playlists, variable substitution, HEVC/AC-3 inside MPEG-TS. It is about 35% smaller.
  */
 import type Hls from 'hls.js';
-import type { ErrorData, HlsConfig, Loader, LoaderCallbacks, LoaderConfiguration, LoaderContext, LoadPolicy } from 'hls.js';
+import type { ErrorData, HlsConfig, LoadPolicy } from 'hls.js';
 import { loadHls } from './load-hls.js';
 import { backoffDelay } from '../shared/backoff.js';
 
@@ -58,7 +58,7 @@ export interface PlaybackOptions {
   engine?: EnginePreference;
   /** Load hls.js from this ES module URL instead of the bundled chunk (`hls-src`). */
   hlsSrc?: string;
-  /** Extra hls.js settings, over the preview defaults (`autoStartLoad` and `loader` stay the engine's). */
+  /** Extra hls.js settings, over the preview defaults (`autoStartLoad` stays the engine's). */
   hlsConfig?: Partial<HlsConfig>;
   /** Called once when playback cannot go on (the session is finished; tear it down). */
   onFatal(error: PlaybackError): void;
@@ -142,76 +142,6 @@ export function chooseEngine(preference: EnginePreference | string | undefined, 
       if (env.nativeHls) return { engine: 'native', reason: 'no MediaSource, but the browser plays HLS itself' };
       return { engine: undefined, reason: 'this browser can play HLS neither natively nor through MediaSource' };
   }
-}
-
-// ---- test hooks: live hls.js instances and their requests in flight ------------------------------
-
-let liveInstances = 0;
-let pendingRequests = 0;
-
-/** hls.js instances created and not yet destroyed, on the whole page. */
-export const hlsInstancesAlive = (): number => liveInstances;
-/** Requests hls.js has started and that have neither finished nor been aborted. */
-export const hlsRequestsPending = (): number => pendingRequests;
-
-type LoaderClass = new (config: HlsConfig) => Loader<LoaderContext>;
-
-/** hls.js's own loader, counting what is in flight (so a test can prove nothing is left after teardown). */
-function countingLoader(Base: LoaderClass): LoaderClass {
-  return class CountingLoader extends Base {
-    private counted = false;
-
-    private settle(): void {
-      if (this.counted) {
-        this.counted = false;
-        pendingRequests--;
-      }
-    }
-
-    override load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
-      this.settle();
-      this.counted = true;
-      pendingRequests++;
-      try {
-        this.loadCounted(context, config, callbacks);
-      } catch (error) {
-        this.settle();
-        throw error;
-      }
-    }
-
-    private loadCounted(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
-      super.load(context, config, {
-        ...callbacks,
-        onSuccess: (...args) => {
-          this.settle();
-          callbacks.onSuccess(...args);
-        },
-        onError: (...args) => {
-          this.settle();
-          callbacks.onError(...args);
-        },
-        onTimeout: (...args) => {
-          this.settle();
-          callbacks.onTimeout(...args);
-        },
-        onAbort: (...args) => {
-          this.settle();
-          callbacks.onAbort?.(...args);
-        },
-      });
-    }
-
-    override abort(): void {
-      this.settle();
-      super.abort();
-    }
-
-    override destroy(): void {
-      this.settle();
-      super.destroy();
-    }
-  };
 }
 
 // ---- the session ----------------------------------------------------------------------------------
@@ -323,9 +253,7 @@ class Session implements Playback {
       ...this.options.hlsConfig,
       // Owned here: loading starts when the manifest is in and the player is not suspended.
       autoStartLoad: false,
-      loader: countingLoader((this.options.hlsConfig?.loader ?? defaults.loader) as LoaderClass),
     });
-    liveInstances++;
     this.hls = hls;
     const { Events } = HlsClass;
     hls.on(Events.ERROR, this.onHlsError);
@@ -486,7 +414,6 @@ class Session implements Playback {
       hls.stopLoad();
       hls.detachMedia();
       hls.destroy();
-      liveInstances--;
     }
     this.video.removeEventListener('error', this.onNativeError);
     this.video.removeEventListener('loadedmetadata', this.onNativeMetadata);

@@ -1,14 +1,46 @@
 /**
  * What every sauceFlex element shares: the configuration attributes (each overrides `<sf-config>`
  * and `configure()`), a re-render when the page-wide configuration changes, a typed `emit()` for
- * `sf-` events, and one way to report misconfiguration (a message inside, an error in the console
- * naming the attribute, once).
+ * `sf-` events, one way to report misconfiguration (a message inside, an error in the console
+ * naming the attribute, once), and for data elements: the viewer session started, data loaded
+ * through `loadData()` (retried when the browser is back online) and rendered by `renderStates()`.
  */
-import { LitElement } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { configProblems, configStore, resolveConfig, toLang, type ConfigProblem, type SfConfig } from '../store/config.js';
 import { StoreController } from '../store/store-controller.js';
 import { msg } from '../i18n/messages.js';
+import { startSession } from '../session/viewer-session.js';
+import { DataController, type DataOptions } from './data-controller.js';
+
+/** An element's message box (empty, error and configuration messages); `action` is the retry button. */
+export type MessageBox = (role: 'alert' | 'status', text: string, action?: TemplateResult) => unknown;
+
+/** The message box of the list elements (schedule, coupon panel): a configuration problem as bare text. */
+const statusBox: MessageBox = (role, text, action) =>
+  role === 'alert' && !action
+    ? html`<div class="status" part="status" role=${role}>${text}</div>`
+    : html`<div class="status" part="status" role=${role}><p>${text}</p>${action ?? nothing}</div>`;
+
+export interface StatesView<T> {
+  /** Options missing or wrong: their message replaces everything else. */
+  problems?: readonly ConfigProblem[];
+  /** What to show, when there is something (given, known, or loaded). */
+  value: T | null | undefined;
+  /** A value with nothing in it to show (the empty state). */
+  isEmpty?: (value: T) => boolean;
+  content: (value: T) => unknown;
+  /** The skeleton, the size of the content. */
+  loading: () => unknown;
+  /** The empty state's text: loaded, and nothing (or not found). */
+  empty: () => string;
+  /** The error state's text (default: "could not load"). */
+  error?: () => string;
+  /** The element's message box (default: `statusBox`). */
+  message?: MessageBox;
+  /** The retry button's part, if it has one. */
+  retryPart?: string;
+}
 
 export class SauceflexElement extends LitElement {
   /** Overrides the page-wide partner id. */
@@ -25,8 +57,12 @@ export class SauceflexElement extends LitElement {
   /** Re-render when `<sf-config>` or `configure()` change anything. */
   protected readonly configLayers = new StoreController(this, configStore, (state) => state);
 
+  /** Whether this element needs the viewer token (started from the token endpoint before each update). */
+  protected static viewerSession = false;
+
   private reportedProblems = '';
   private readonly onOnline = () => this.backOnline();
+  private readonly loads: DataController<readonly unknown[], unknown>[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -38,11 +74,45 @@ export class SauceflexElement extends LitElement {
     window.removeEventListener('online', this.onOnline);
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Before the data controllers read their args: a list asked for with the token says more.
+    if ((this.constructor as typeof SauceflexElement).viewerSession) startSession(this.config.tokenEndpoint);
+  }
+
   /**
-   * The browser is back online (the `online` event): an element whose load failed while the network
-   * was down tries again by itself instead of waiting for a press on retry. Elements override it.
+   * The browser is back online (the `online` event): a load that failed while the network was down
+   * tries again by itself instead of waiting for a press on retry. Elements add what else to retry.
    */
-  protected backOnline(): void {}
+  protected backOnline(): void {
+    for (const load of this.loads) load.retryIfFailed();
+  }
+
+  /** The element's data, loaded through the one data controller. */
+  protected loadData<const A extends readonly unknown[], T>(options: DataOptions<A, T>): DataController<A, T> {
+    const load = new DataController(this, options);
+    this.loads.push(load as unknown as DataController<readonly unknown[], unknown>);
+    return load;
+  }
+
+  /**
+   * The four states of a data element, decided in one place: configuration problems first, then
+   * the content (or the empty state) when there is a value, else the error with a retry button, the
+   * empty state once loaded (nothing found), or the skeleton.
+   */
+  protected renderStates<T>(data: Pick<DataController<readonly unknown[], unknown>, 'status' | 'reload'>, view: StatesView<T>): unknown {
+    const lang = this.config.lang;
+    const message = view.message ?? statusBox;
+    if (view.problems?.length) return message('alert', this.configMessage(view.problems));
+    const value = view.value;
+    if (value !== undefined && value !== null) return view.isEmpty?.(value) ? message('status', view.empty()) : view.content(value);
+    if (data.status === 'error') {
+      const retry = html`<button type="button" class="retry" part=${view.retryPart ?? nothing} @click=${() => void data.reload()}>${msg(lang, 'error.retry')}</button>`;
+      return message('alert', view.error?.() ?? msg(lang, 'error.load'), retry);
+    }
+    if (data.status === 'ready') return message('status', view.empty());
+    return view.loading();
+  }
 
   /** This element's own options; subclasses add theirs. */
   protected ownConfig(): SfConfig {
@@ -87,7 +157,16 @@ export class SauceflexElement extends LitElement {
 
 /**
  * Event name → detail type for every event our elements dispatch. Each event's module under
- * `src/events/` adds its entry (declaration merging) and its `GlobalEventHandlersEventMap` entry.
+ * `src/events/` adds its entry (declaration merging), its one declaration: the DOM's event map
+ * below is derived from it.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface SfEventDetails {}
+
+type SfEventMap = { [K in keyof SfEventDetails]: CustomEvent<SfEventDetails[K]> };
+
+declare global {
+  // `addEventListener('sf-…', e => e.detail)` is typed wherever an element is.
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface GlobalEventHandlersEventMap extends SfEventMap {}
+}

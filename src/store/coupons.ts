@@ -1,17 +1,13 @@
 /**
  * Coupons by id, shared by every coupon panel on the page: the latest the shop said about each
  * coupon (from any list or issue answer) and each coupon's issue state for the current member.
- * Two panels showing the same coupon therefore always agree, and a coupon is issued by one request
- * at a time however many clicks or panels ask (`issueCoupon` is single-flight per coupon).
+ * Two panels showing the same coupon therefore always agree. State only: the requests that fill it
+ * are in src/coupons/.
  *
  * Nothing here is optimistic: a coupon is `issued` only after the shop answered SU0000.
  */
 import { createStore } from 'zustand/vanilla';
 import type { Coupon } from '../api/models.js';
-import { ErrorCode } from '../api/models.js';
-import { issueCoupon as postIssue, type IssueAnswer } from '../coupons/coupon-api.js';
-import { getViewerToken } from '../session/viewer-session.js';
-import { sessionStore } from './session.js';
 import { ownRecord, recordTable } from './records.js';
 
 export type CouponIssueStatus =
@@ -56,6 +52,12 @@ export const knownCoupon = (state: CouponsState, couponId: string): Coupon | und
 const IDLE: CouponIssueState = Object.freeze({ status: 'idle' });
 const OWNED: ReadonlySet<CouponIssueStatus> = new Set(['issued', 'already-issued']);
 
+/** The member has the coupon (issued here, or before). */
+export const isOwned = (status: CouponIssueStatus): boolean => OWNED.has(status);
+
+/** A result status as `sf-coupon-issue` reports it. */
+export type IssueResultStatus = Exclude<CouponIssueStatus, 'idle' | 'issuing'>;
+
 /** The issue state of a coupon for a member (`idle` when none, or when it is another member's). */
 export function issueStateOf(state: CouponsState, couponId: string, memberId: string | undefined): CouponIssueState {
   const entry = ownRecord(state.issues, couponId);
@@ -85,166 +87,17 @@ export function rememberCoupons(list: readonly Coupon[], memberId?: string): voi
   });
 }
 
-function setIssue(couponId: string, entry: CouponIssueState): void {
+export function setIssueState(couponId: string, entry: CouponIssueState): void {
   couponStore.setState((state) => ({ issues: recordTable(state.issues, { [couponId]: entry }) }));
 }
 
-export interface IssueRequest {
-  /** The shop's issue endpoint (absolute, or relative to the page). */
-  endpoint: string;
-  couponId: string;
-  broadcastId?: string;
-  timeoutMs?: number;
-  fetch?: typeof fetch;
-  /**
-   * Read the coupon again after a refusal (FA1042), so that "none left" can be told from the shop's
-   * other reasons. Part of the same flight: panels see one final state.
-   */
-  recheck?: () => Promise<Coupon | undefined>;
-}
+let resets = 0;
 
-/** A result status as `sf-coupon-issue` reports it. */
-export type IssueResultStatus = Exclude<CouponIssueStatus, 'idle' | 'issuing'>;
-
-export type IssueOutcome =
-  | {
-      status: IssueResultStatus;
-      code?: string;
-      /** The coupon as last known (the shop's updated one after an issue). */
-      coupon?: Coupon;
-      /** Why a token was refused (status `unauthorized`). */
-      reason?: 'invalid-token' | 'expired-token';
-      /** The failure behind `error`, for logs. */
-      error?: unknown;
-      /**
-       * True for the call that produced this answer (a request sent). False when the call joined a
-       * request already in flight or was answered from the state (issued already, none left):
-       * only the initiating caller should announce the result.
-       */
-      initiated: boolean;
-    }
-  | {
-      /** The shopper is a guest (or has no token): nothing was sent. */
-      status: 'login-required';
-      reason: 'guest';
-      initiated: boolean;
-    };
-
-const flights = new Map<string, Promise<IssueOutcome>>();
-
-/**
- * Issue a coupon to the current member. One request per coupon at a time: a call while one is in
- * flight gets that flight's outcome (`initiated: false`). A coupon already issued or known to have
- * none left is answered from the state, without a request. A guest gets `login-required`, without a
- * request. An expired token (FA1008) is refreshed through the session and the issue sent once more.
- */
-export function issueCoupon(request: IssueRequest): Promise<IssueOutcome> {
-  const pending = flights.get(request.couponId);
-  if (pending) return pending.then((outcome) => ({ ...outcome, initiated: false }));
-  const flight = runIssue(request).finally(() => {
-    if (flights.get(request.couponId) === flight) flights.delete(request.couponId);
-  });
-  flights.set(request.couponId, flight);
-  return flight;
-}
-
-/** True while a request for this coupon is on its way. */
-export function isIssuing(couponId: string): boolean {
-  return flights.has(couponId);
-}
-
-interface Viewer {
-  token?: string;
-  isMember: boolean;
-  memberId?: string;
-}
-
-/**
- * The member's token for a request: through the session (which waits for a fetch in progress and
- * renews a token that has expired), else the one the session holds.
- */
-async function currentViewer(): Promise<Viewer> {
-  const fetched = await getViewerToken().catch(() => undefined);
-  const session = sessionStore.getState();
-  const token = fetched ?? session.token;
-  return { token, isMember: session.isMember && !!token, memberId: session.claims?.memberId };
-}
-
-async function runIssue(request: IssueRequest): Promise<IssueOutcome> {
-  const { couponId } = request;
-  // A microtask at least, so the flight is registered before anything below can notify a panel.
-  const viewer = await currentViewer();
-  if (!viewer.isMember || !viewer.token) return { status: 'login-required', reason: 'guest', initiated: true };
-
-  const state = couponStore.getState();
-  const current = issueStateOf(state, couponId, viewer.memberId);
-  const known = knownCoupon(state, couponId);
-  if (OWNED.has(current.status)) return { status: current.status as IssueResultStatus, code: current.code, coupon: known, initiated: false };
-  if (known && known.maxIssueCount <= 0) {
-    setIssue(couponId, { status: 'exhausted', memberId: viewer.memberId });
-    return { status: 'exhausted', coupon: known, initiated: false };
-  }
-
-  setIssue(couponId, { status: 'issuing', memberId: viewer.memberId });
-  let outcome: IssueOutcome & { status: IssueResultStatus };
-  try {
-    outcome = await sendWithRefresh(request, viewer);
-  } catch (error) {
-    outcome = { status: 'error', error, initiated: true };
-  }
-  if (outcome.status === 'issued' && outcome.coupon) rememberCoupons([outcome.coupon]);
-  // The member the answer belongs to: a refresh may not change it, but read it again to be sure.
-  const memberId = sessionStore.getState().claims?.memberId ?? viewer.memberId;
-  setIssue(couponId, { status: outcome.status, code: outcome.code, memberId });
-  return { ...outcome, coupon: outcome.coupon ?? knownCoupon(couponStore.getState(), couponId) };
-}
-
-async function sendWithRefresh(request: IssueRequest, viewer: Viewer): Promise<IssueOutcome & { status: IssueResultStatus }> {
-  const send = (accessToken: string) =>
-    postIssue({
-      endpoint: request.endpoint,
-      accessToken,
-      couponId: request.couponId,
-      broadcastId: request.broadcastId,
-      timeoutMs: request.timeoutMs,
-      fetch: request.fetch,
-    });
-
-  let answer = await send(viewer.token!);
-  if (answer.kind === 'expired-token') {
-    const fresh = await getViewerToken({ forceRefresh: true }).catch(() => undefined);
-    const session = sessionStore.getState();
-    // Once, and only with a member token (a guest's would be refused for another reason).
-    if (fresh && session.isMember) answer = await send(fresh);
-  }
-  return toOutcome(answer, request);
-}
-
-async function toOutcome(answer: IssueAnswer, request: IssueRequest): Promise<IssueOutcome & { status: IssueResultStatus }> {
-  switch (answer.kind) {
-    case 'issued':
-      return { status: 'issued', code: answer.code, coupon: answer.coupon, initiated: true };
-    case 'already-issued':
-      return { status: 'already-issued', code: answer.code, initiated: true };
-    case 'failed': {
-      const fresh = request.recheck ? await request.recheck().catch(() => undefined) : undefined;
-      if (fresh) rememberCoupons([fresh]);
-      const exhausted = fresh !== undefined && fresh.maxIssueCount <= 0;
-      return { status: exhausted ? 'exhausted' : 'failed', code: answer.code, coupon: fresh, initiated: true };
-    }
-    case 'unknown':
-      return { status: 'unknown', code: answer.code, initiated: true };
-    case 'invalid-token':
-      return { status: 'unauthorized', code: answer.code, reason: 'invalid-token', initiated: true };
-    case 'expired-token':
-      return { status: 'unauthorized', code: answer.code ?? ErrorCode.expiredToken, reason: 'expired-token', initiated: true };
-    case 'error':
-      return { status: 'error', code: answer.code, error: answer.error, initiated: true };
-  }
-}
+/** How many times `resetCoupons()` ran: a request started before a reset is not joined after it. */
+export const couponResets = (): number => resets;
 
 /** Forget every coupon and issue state (tests, or a shop's logout). A request in flight still lands. */
 export function resetCoupons(): void {
-  flights.clear();
+  resets++;
   couponStore.setState({ coupons: recordTable(), issues: recordTable() }, true);
 }

@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { issueCoupon as postIssue, listCoupons } from '../../src/coupons/coupon-api.js';
 import { resetSession } from '../../src/session/viewer-session.js';
-import { couponStore, issueCoupon, issueStateOf, knownCoupon, rememberCoupons, resetCoupons } from '../../src/store/coupons.js';
+import { issueCoupon } from '../../src/coupons/issue.js';
+import { couponStore, issueStateOf, knownCoupon, rememberCoupons, resetCoupons } from '../../src/store/coupons.js';
 import { sessionStore } from '../../src/store/session.js';
 import { clearFaults, resetStandin, setFault, standinOrigin, standinState } from '../support/standin-control.js';
 import { countFetches, signIn, signOut } from './support.js';

@@ -2,7 +2,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/preview-player/preview-player.js';
 import type { SfPreviewPlayer } from '../../src/elements/preview-player/preview-player.component.js';
-import { hlsInstancesAlive, hlsRequestsPending } from '../../src/player/engine.js';
+import { hlsInstancesAlive, hlsRequestsPending } from './hls-probe.js';
 import { nativeHls } from '../support/capabilities.js';
 import { requestsFor, roomForResourceTimings, streamUrl, videoOf } from './support.js';
 

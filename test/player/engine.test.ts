@@ -3,8 +3,6 @@ import Hls, { ErrorDetails, ErrorTypes, Events, type ErrorData } from 'hls.js/li
 import {
   chooseEngine,
   detectEnvironment,
-  hlsInstancesAlive,
-  hlsRequestsPending,
   initialize,
   teardown,
   type MediaEnvironment,
@@ -12,6 +10,7 @@ import {
   type PlaybackError,
 } from '../../src/player/engine.js';
 import { clearFaults, setFault } from '../support/standin-control.js';
+import { hlsInstancesAlive, hlsRequestsPending } from './hls-probe.js';
 import { fastRetries, playsPast, requestsFor, roomForResourceTimings, streamUrl } from './support.js';
 import { engine, itWithNativeHls } from '../support/capabilities.js';
 

@@ -7,7 +7,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/elements/preview-player/preview-player.js';
 import type { SfPreviewPlayer } from '../../src/elements/preview-player/preview-player.component.js';
-import { hlsInstancesAlive } from '../../src/player/engine.js';
+import { hlsInstancesAlive } from './hls-probe.js';
 import { playerMsg } from '../../src/i18n/player.js';
 import { clearFaults, liveStreamUrl } from '../support/standin-control.js';
 import { partOf, videoOf } from './support.js';

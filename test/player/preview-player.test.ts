@@ -4,7 +4,7 @@ import '../../src/elements/preview-player/preview-player.js';
 import type { SfPreviewPlayer } from '../../src/elements/preview-player/preview-player.component.js';
 import type { Broadcast } from '../../src/api/models.js';
 import { broadcastFixtures } from '../../demo/standin/fixtures.js';
-import { hlsInstancesAlive } from '../../src/player/engine.js';
+import { hlsInstancesAlive } from './hls-probe.js';
 import { resetSession } from '../../src/session/viewer-session.js';
 import { initialSession, sessionStore } from '../../src/store/session.js';
 import { clearFaults, setFault, standinApiBase, standinOrigin } from '../support/standin-control.js';

@@ -119,7 +119,7 @@ describe('<sf-broadcast-card>', () => {
     const el = await fixture<SfBroadcastCard>(html`<sf-broadcast-card style="width: 240px" broadcast-id=${target.broadcastId} partner-id="mobidoo" api-base=${standinApiBase()}></sf-broadcast-card>`);
     const skeletonHeight = el.getBoundingClientRect().height;
     expect(el.shadowRoot!.querySelector('[aria-busy="true"]'), 'skeleton first').to.not.equal(null);
-    await (el as unknown as { loader: { taskComplete: Promise<unknown> } }).loader.taskComplete;
+    await (el as unknown as { data: { taskComplete: Promise<unknown> } }).data.taskComplete;
     await el.updateComplete;
     expect(part(el, 'title')!.textContent).to.equal(target.broadcastName);
     const thumbnailHeight = (part(el, 'thumbnail') as HTMLElement).getBoundingClientRect().height;
@@ -130,7 +130,7 @@ describe('<sf-broadcast-card>', () => {
 
   it('says when a broadcast id is unknown, and names a missing partner-id', async () => {
     const el = await fixture<SfBroadcastCard>(html`<sf-broadcast-card broadcast-id="lkmobidoo-nope" partner-id="mobidoo" api-base=${standinApiBase()}></sf-broadcast-card>`);
-    await (el as unknown as { loader: { taskComplete: Promise<unknown> } }).loader.taskComplete;
+    await (el as unknown as { data: { taskComplete: Promise<unknown> } }).data.taskComplete;
     await el.updateComplete;
     expect(el.shadowRoot!.textContent).to.include('방송을 찾을 수 없습니다');
 

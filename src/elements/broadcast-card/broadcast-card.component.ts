@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import type { Broadcast } from '../../api/models.js';
 import '../../events/broadcast-select.js';
 import { dayLabel, formatCount, formatDuration, formatTime, parseApiDate } from '../../i18n/format.js';
@@ -8,10 +7,9 @@ import { msg } from '../../i18n/messages.js';
 import { broadcastThumbnail, durationSeconds, playerUrl, representative, shopperState, type ShopperState } from '../../shared/broadcast-view.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
 import { safeUrl } from '../../shared/safe-url.js';
-import { loadBroadcast } from '../../store/broadcasts.js';
+import { loadBroadcast } from '../../shared/broadcast-source.js';
 import { sessionStore } from '../../store/session.js';
 import { StoreController } from '../../store/store-controller.js';
-import { startSession } from '../../session/viewer-session.js';
 import styles from './broadcast-card.styles.js';
 
 const PRODUCT_THUMBS = 3;
@@ -54,15 +52,14 @@ const PRODUCT_THUMBS = 3;
  */
 export class SfBroadcastCard extends SauceflexElement {
   static override styles = styles;
+  protected static override viewerSession = true;
 
   private readonly token = new StoreController(this, sessionStore, (state) => state.token);
 
-  private readonly loader = new Task(this, {
-    task: async ([broadcastId, apiBase, partnerId], { signal }) => {
-      if (!broadcastId || !partnerId) return undefined;
-      return loadBroadcast({ apiBase, partnerId }, broadcastId, { signal });
-    },
-    args: () => [this.broadcast ? undefined : this.broadcastId, this.config.apiBase, this.config.partnerId] as const,
+  private readonly data = this.loadData({
+    args: () => [this.broadcast ? undefined : this.broadcastId, this.config.apiBase, this.config.partnerId],
+    skip: ([broadcastId, , partnerId]) => !broadcastId || !partnerId,
+    load: ([broadcastId, apiBase, partnerId], signal) => loadBroadcast({ apiBase, partnerId: partnerId! }, broadcastId!, { signal }),
   });
 
   /** The broadcast to show; set by `<sf-schedule>`, or loaded from `broadcast-id`. */
@@ -76,13 +73,8 @@ export class SfBroadcastCard extends SauceflexElement {
   /** The clock the state and labels are computed against (ms); the schedule passes its own. */
   @property({ attribute: false }) now?: number;
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    startSession(this.config.tokenEndpoint);
-  }
-
-  private get shown(): Broadcast | undefined {
-    return this.broadcast ?? this.loader.value ?? undefined;
+  private get shown(): Broadcast | null | undefined {
+    return this.broadcast ?? this.data.value;
   }
 
   private onActivate(event: MouseEvent, broadcast: Broadcast, url: string | undefined): void {
@@ -92,30 +84,19 @@ export class SfBroadcastCard extends SauceflexElement {
     if (!proceed) event.preventDefault();
   }
 
-  /** Back online: a broadcast that failed to load is asked for again. */
-  protected override backOnline(): void {
-    if (this.loader.status === TaskStatus.ERROR) void this.loader.run();
-  }
-
   override render() {
     // Only a card that must load by id needs the API settings; without either it is a placeholder.
-    const problems = this.broadcast || !this.broadcastId ? [] : this.checkConfig();
-    const lang = this.config.lang;
-    if (problems.length) {
-      return html`<div class="card message" part="card" role="alert">${this.configMessage(problems)}</div>`;
-    }
-    const broadcast = this.shown;
-    if (broadcast) return this.renderBroadcast(broadcast);
-    if (this.loader.status === TaskStatus.COMPLETE && this.broadcastId) {
-      return html`<div class="card message" part="card" role="status">${msg(lang, 'card.notFound')}</div>`;
-    }
-    if (this.loader.status === TaskStatus.ERROR) {
-      return html`<div class="card message" part="card" role="alert">
-        <span>${msg(lang, 'error.load')}</span>
-        <button @click=${() => this.loader.run()}>${msg(lang, 'error.retry')}</button>
-      </div>`;
-    }
-    return this.renderSkeleton();
+    return this.renderStates(this.data, {
+      problems: this.broadcast || !this.broadcastId ? [] : this.checkConfig(),
+      value: this.shown,
+      content: (broadcast) => this.renderBroadcast(broadcast),
+      loading: () => this.renderSkeleton(),
+      empty: () => msg(this.config.lang, 'card.notFound'),
+      message: (role, text, action) =>
+        action
+          ? html`<div class="card message" part="card" role=${role}><span>${text}</span>${action}</div>`
+          : html`<div class="card message" part="card" role=${role}>${text}</div>`,
+    });
   }
 
   private renderSkeleton() {

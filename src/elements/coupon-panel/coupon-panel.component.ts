@@ -2,26 +2,22 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Coupon } from '../../api/models.js';
-import { ApiError } from '../../api/errors.js';
-import { ErrorCode } from '../../api/models.js';
-import { defaultIssueEndpoint, listCoupons } from '../../coupons/coupon-api.js';
+import { defaultIssueEndpoint } from '../../coupons/coupon-api.js';
+import { issueCoupon, type IssueOutcome } from '../../coupons/issue.js';
+import { loadCouponList } from '../../coupons/list.js';
 import '../../events/coupon-issue.js';
 import '../../events/login-required.js';
 import { couponMsg, formatOpening, formatValidity, type CouponMessageKey } from '../../i18n/coupon.js';
 import { formatMoney, formatPercent, localeOf } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
-import { getViewerToken, startSession } from '../../session/viewer-session.js';
 import type { SfConfig } from '../../store/config.js';
-import { couponStore, issueCoupon, issueStateOf, knownCoupon, rememberCoupons, type IssueOutcome } from '../../store/coupons.js';
+import { couponStore, issueStateOf, knownCoupon, rememberCoupons } from '../../store/coupons.js';
 import { sessionStore, type SessionState } from '../../store/session.js';
 import { shallowEqual, StoreController } from '../../store/store-controller.js';
 import { ACTIONABLE, couponViewState, nextBoundary, parseIdList, visibleCoupons, type CouponViewState } from './coupon-view.js';
 import styles from './coupon-panel.styles.js';
 import { failureMessage } from '../../shared/failure-message.js';
-import { warnRepair } from '../../shared/repair-warnings.js';
-
-type Status = 'loading' | 'ready' | 'error';
 
 /** What the panel needs of the session: whether to wait, and whose coupons these are. */
 const viewerOf = (s: SessionState) => ({ status: s.status, isMember: s.isMember && !!s.token, memberId: s.claims?.memberId });
@@ -112,13 +108,29 @@ const ANNOUNCEMENT: Record<IssueOutcome['status'], CouponMessageKey> = {
  */
 export class SfCouponPanel extends SauceflexElement {
   static override styles = styles;
+  protected static override viewerSession = true;
 
   protected readonly coupons = new StoreController(this, couponStore, (s) => s);
   protected readonly session = new StoreController(this, sessionStore, viewerOf, shallowEqual);
 
-  @state() private ids: string[] = [];
-  @state() private status: Status = 'loading';
-  @state() private failure?: unknown;
+  /** The ids of the listed coupons (the coupons themselves are in the store). A new viewer alone refreshes them in place. */
+  private readonly data = this.loadData({
+    args: () => [this.checkConfig(this.needs).length === 0, this.config.couponEndpoint, this.broadcastId ?? '', this.productIds.join('\n'), this.viewer],
+    skip: ([usable, , , , viewer]) => !usable || viewer === undefined,
+    quiet: (previous, next) => previous.slice(0, 4).every((value, i) => value === next[i]),
+    load: async (_args, signal) => {
+      const { items, memberId } = await this.fetchList(signal);
+      signal.throwIfAborted();
+      rememberCoupons(items, memberId);
+      return items.map((coupon) => coupon.couponId);
+    },
+    onError: (error, inPlace) => {
+      const text = error instanceof Error ? error.message : String(error);
+      if (inPlace) console.warn('[sauceflex] <sf-coupon-panel> refresh failed:', text);
+      else console.error('[sauceflex] <sf-coupon-panel> could not load coupons:', text);
+    },
+  });
+
   @state() private announcement = '';
 
   /** The shop's coupon list endpoint (overrides `<sf-config coupon-endpoint>`). */
@@ -136,9 +148,8 @@ export class SfCouponPanel extends SauceflexElement {
   /** Milliseconds to wait for the shop's coupon API per request (default 10000). */
   @property({ type: Number }) timeout = 10_000;
 
-  private queryKey = '';
-  private viewerKey = '';
-  private loadController?: AbortController;
+  /** Whose coupons the list says (`guest`, `member:<id>`): undefined until the session first settles. */
+  private viewer?: string;
   private clockTimer?: ReturnType<typeof setTimeout>;
   private announceTimer?: ReturnType<typeof setTimeout>;
 
@@ -146,16 +157,8 @@ export class SfCouponPanel extends SauceflexElement {
     return { ...super.ownConfig(), couponEndpoint: this.couponEndpoint, couponIssueEndpoint: this.couponIssueEndpoint };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back on the page: the next update loads again.
-    this.queryKey = '';
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.loadController?.abort();
-    this.loadController = undefined;
     clearTimeout(this.clockTimer);
     clearTimeout(this.announceTimer);
     this.clockTimer = this.announceTimer = undefined;
@@ -163,20 +166,10 @@ export class SfCouponPanel extends SauceflexElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    startSession(this.config.tokenEndpoint);
-    // Read afresh: starting the session may have just made it 'loading'.
+    // Read afresh: starting the session may have just made it 'loading'. While it is, the list waits
+    // (asked for with the token, it says which coupons the member already has).
     const session = viewerOf(sessionStore.getState());
-    // Wait for the token: a list asked for with it says which coupons the member already has.
-    if (session.status === 'loading') return;
-    const viewer = session.isMember ? `member:${session.memberId ?? ''}` : 'guest';
-    const query = JSON.stringify([this.config.couponEndpoint, this.broadcastId ?? '', this.productIds]);
-    if ((query !== this.queryKey || viewer !== this.viewerKey) && this.checkConfig(this.needs).length === 0) {
-      // Only the viewer changed (signed in, say): refresh what is shown in place.
-      const quiet = query === this.queryKey && this.status === 'ready';
-      this.queryKey = query;
-      this.viewerKey = viewer;
-      void this.load(quiet);
-    }
+    if (session.status !== 'loading') this.viewer = session.isMember ? `member:${session.memberId ?? ''}` : 'guest';
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -201,82 +194,21 @@ export class SfCouponPanel extends SauceflexElement {
     return Number.isFinite(value) && value > 0 ? value : undefined;
   }
 
-  /**
-   * One list request with the member's token when there is one. FA1008: the token is refreshed and
-   * the list asked for once more; FA1007: asked for without a token (coupons still show, without
-   * `isIssued`).
-   */
-  private async fetchList(signal?: AbortSignal): Promise<{ items: Coupon[]; memberId?: string }> {
-    const ask = (accessToken: string | undefined) =>
-      listCoupons({
-        endpoint: this.config.couponEndpoint!,
-        accessToken,
-        broadcastId: this.broadcastId || undefined,
-        externalProductIds: this.productIds,
-        signal,
-        timeoutMs: this.timeoutMs,
-        onInvalid: (error, repair) => warnRepair(`[sauceflex] <sf-coupon-panel> ${error.message}`, repair),
-      });
-    const isTokenRefusal = (error: unknown) =>
-      error instanceof ApiError && (error.code === ErrorCode.expiredToken || error.code === ErrorCode.invalidToken);
-    const member = () => {
-      const session = sessionStore.getState();
-      return session.isMember ? session : undefined;
-    };
-    // Through the session: it renews a token that has already expired.
-    const token = member() ? ((await getViewerToken().catch(() => undefined)) ?? member()?.token) : undefined;
-    try {
-      const page = await ask(token);
-      return { items: page.items, memberId: token ? member()?.claims?.memberId : undefined };
-    } catch (error) {
-      if (!token || !isTokenRefusal(error)) throw error;
-      if ((error as ApiError).code === ErrorCode.expiredToken) {
-        const fresh = await getViewerToken({ forceRefresh: true }).catch(() => undefined);
-        if (fresh && member()) {
-          try {
-            return { items: (await ask(fresh)).items, memberId: member()?.claims?.memberId };
-          } catch (again) {
-            if (!isTokenRefusal(again)) throw again;
-          }
-        }
-      }
-      // The token is refused: the coupons still show, without what this member has.
-      return { items: (await ask(undefined)).items };
-    }
-  }
-
-  /** Load the list; `quiet` keeps what is shown (no skeleton, a failure keeps the old list). */
-  private async load(quiet = false): Promise<void> {
-    this.loadController?.abort();
-    const controller = (this.loadController = new AbortController());
-    if (!quiet) {
-      this.status = 'loading';
-      this.ids = [];
-    }
-    try {
-      const { items, memberId } = await this.fetchList(controller.signal);
-      if (controller.signal.aborted) return;
-      rememberCoupons(items, memberId);
-      this.ids = items.map((coupon) => coupon.couponId);
-      this.status = 'ready';
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const text = error instanceof Error ? error.message : String(error);
-      if (quiet) {
-        console.warn('[sauceflex] <sf-coupon-panel> refresh failed:', text);
-        return;
-      }
-      this.failure = error;
-      this.status = 'error';
-      console.error('[sauceflex] <sf-coupon-panel> could not load coupons:', text);
-    }
+  private fetchList(signal?: AbortSignal) {
+    return loadCouponList({
+      endpoint: this.config.couponEndpoint!,
+      broadcastId: this.broadcastId || undefined,
+      externalProductIds: this.productIds,
+      timeoutMs: this.timeoutMs,
+      signal,
+    });
   }
 
   /** Re-render when a shown coupon opens or ends. */
   private scheduleClock(): void {
     clearTimeout(this.clockTimer);
     this.clockTimer = undefined;
-    if (!this.isConnected || this.status !== 'ready') return;
+    if (!this.isConnected || this.data.value === undefined) return;
     const now = Date.now();
     const next = nextBoundary(this.shownCoupons(now), now);
     if (next === undefined) return;
@@ -285,7 +217,7 @@ export class SfCouponPanel extends SauceflexElement {
 
   private shownCoupons(now: number): Coupon[] {
     const known = this.coupons.value.coupons;
-    const list = this.ids.map((id) => known[id]).filter((coupon): coupon is Coupon => coupon !== undefined);
+    const list = (this.data.value ?? []).map((id) => known[id]).filter((coupon): coupon is Coupon => coupon !== undefined);
     return visibleCoupons(list, now, this.showExpired);
   }
 
@@ -347,14 +279,9 @@ export class SfCouponPanel extends SauceflexElement {
     return outcome;
   }
 
-  /** Back online: a list that failed to load is asked for again. */
-  protected override backOnline(): void {
-    if (this.status === 'error') void this.load();
-  }
-
   /** Load the list again (the error state's retry button). */
   retry(): Promise<void> {
-    return this.load();
+    return this.data.reload();
   }
 
   override render() {
@@ -364,25 +291,19 @@ export class SfCouponPanel extends SauceflexElement {
 
   private renderContent() {
     const lang = this.config.lang;
-    const problems = this.checkConfig(this.needs);
-    if (problems.length) {
-      return html`<div class="status" part="status" role="alert">${this.configMessage(problems)}</div>`;
-    }
-    if (this.status === 'loading') return this.renderSkeleton();
-    if (this.status === 'error') {
-      return html`<div class="status" part="status" role="alert">
-        <p>${this.failureMessage()}</p>
-        <button class="retry" part="retry" @click=${() => this.retry()}>${msg(lang, 'error.retry')}</button>
-      </div>`;
-    }
     const now = Date.now();
-    const shown = this.shownCoupons(now);
-    if (shown.length === 0) {
-      return html`<div class="status" part="status" role="status"><p>${couponMsg(lang, 'coupon.empty')}</p></div>`;
-    }
-    return html`<ul class="list" part="list" role="list" aria-label=${couponMsg(lang, 'coupon.list')}>
-      ${repeat(shown, (coupon) => coupon.couponId, (coupon) => this.renderCoupon(coupon, now))}
-    </ul>`;
+    return this.renderStates(this.data, {
+      problems: this.checkConfig(this.needs),
+      value: this.data.value && this.shownCoupons(now),
+      isEmpty: (shown) => shown.length === 0,
+      content: (shown) => html`<ul class="list" part="list" role="list" aria-label=${couponMsg(lang, 'coupon.list')}>
+        ${repeat(shown, (coupon) => coupon.couponId, (coupon) => this.renderCoupon(coupon, now))}
+      </ul>`,
+      loading: () => this.renderSkeleton(),
+      empty: () => couponMsg(lang, 'coupon.empty'),
+      error: () => failureMessage(this.data.error, lang, couponMsg(lang, 'coupon.error')),
+      retryPart: 'retry',
+    });
   }
 
   private renderCoupon(coupon: Coupon, now: number) {
@@ -460,10 +381,5 @@ export class SfCouponPanel extends SauceflexElement {
         </li>`)}
       </ul>
     </div>`;
-  }
-
-  private failureMessage(): string {
-    const lang = this.config.lang;
-    return failureMessage(this.failure, lang, couponMsg(lang, 'coupon.error'));
   }
 }

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import type { Broadcast } from '../../api/models.js';
 import '../../events/broadcast-select.js';
 import '../../events/play.js';
@@ -10,26 +9,21 @@ import '../../events/error.js';
 import { msg } from '../../i18n/messages.js';
 import { playerMsg } from '../../i18n/player.js';
 import { initialize, teardown, type EngineKind, type EnginePreference, type Playback, type PlaybackError } from '../../player/engine.js';
+import { autoplayAction, IDLE, reduce, type PauseReason, type PlayerAction, type PlayerEvent, type PlayerModel, type PlayerState, type PlayReason } from '../../player/state.js';
+import { VisibilityController } from '../../player/visibility.js';
 import { broadcastThumbnail, playerUrl, shopperState } from '../../shared/broadcast-view.js';
+import { loadBroadcast } from '../../shared/broadcast-source.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
 import { safeUrl } from '../../shared/safe-url.js';
-import { getViewerToken, startSession } from '../../session/viewer-session.js';
-import { loadBroadcast } from '../../store/broadcasts.js';
+import { getViewerToken } from '../../session/viewer-session.js';
 import type { ConfigProblem, SfConfig } from '../../store/config.js';
 import { sessionStore } from '../../store/session.js';
 import { StoreController } from '../../store/store-controller.js';
+import { navigate } from '../../tracking/navigate.js';
 import styles from './preview-player.styles.js';
 
-/** The player's states, reflected in the host's `state` attribute. */
-export const PLAYER_STATES = { idle: 'idle', loading: 'loading', playing: 'playing', paused: 'paused', ended: 'ended', error: 'error' } as const;
-export type PlayerState = (typeof PLAYER_STATES)[keyof typeof PLAYER_STATES];
+export { PLAYER_STATES, type PlayerState } from '../../player/state.js';
 
-type PlayReason = 'autoplay' | 'user' | 'api';
-type PauseReason = 'hidden' | 'user' | 'api';
-
-/** At least this share of the player on screen (or this share of the viewport filled by it) counts as visible. */
-const VISIBLE_SHARE = 0.5;
-const THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
 /** How long a click waits for a viewer token being fetched before opening without it. */
 const TOKEN_WAIT_MS = 2_000;
 
@@ -77,22 +71,20 @@ const TOKEN_WAIT_MS = 2_000;
  */
 export class SfPreviewPlayer extends SauceflexElement {
   static override styles = styles;
+  protected static override viewerSession = true;
 
   // ---- controllers ----
 
   private readonly token = new StoreController(this, sessionStore, (s) => s.token);
 
-  private readonly loader = new Task(this, {
-    task: async ([broadcastId, apiBase, partnerId], { signal }) => {
-      if (!broadcastId || !partnerId) return undefined;
-      return loadBroadcast({ apiBase, partnerId }, broadcastId, { signal });
-    },
-    args: () => [this.broadcast ? undefined : this.broadcastId, this.config.apiBase, this.config.partnerId] as const,
-    onError: (error) => {
-      if ((error as Error)?.name === 'AbortError') return;
-      this.emit('sf-error', { kind: 'load', message: error instanceof Error ? error.message : String(error) });
-    },
+  private readonly data = this.loadData({
+    args: () => [this.broadcast ? undefined : this.broadcastId, this.config.apiBase, this.config.partnerId],
+    skip: ([broadcastId, , partnerId]) => !broadcastId || !partnerId,
+    load: ([broadcastId, apiBase, partnerId], signal) => loadBroadcast({ apiBase, partnerId: partnerId! }, broadcastId!, { signal }),
+    onError: (error) => this.emit('sf-error', { kind: 'load', message: error instanceof Error ? error.message : String(error) }),
   });
+
+  private readonly visibility = new VisibilityController(this, () => this.syncAutoplay());
 
   // ---- queries ----
 
@@ -100,25 +92,10 @@ export class SfPreviewPlayer extends SauceflexElement {
 
   // ---- state ----
 
-  @state() private status: PlayerState = 'idle';
-  @state() private failure?: PlaybackError;
-  /** The video shows a frame of its own (the poster can go). */
-  @state() private hasFrame = false;
-  @state() private live = false;
-  /** The browser refused muted autoplay (power saving, data saver): offer a play button. */
-  @state() private autoplayRefused = false;
+  /** Everything the player knows about playback, changed only through `dispatch()`. */
+  @state() private model: PlayerModel = IDLE;
 
   private playback?: Playback;
-  private observer?: IntersectionObserver;
-  private onScreen = false;
-  /** Why the current run plays; `requested` is the reason of the play() call not yet seen as a `play` event. */
-  private intent?: PlayReason;
-  private requested?: PlayReason;
-  /** Why we are pausing (set before our own `video.pause()`), and why the player is paused now. */
-  private pausing?: PauseReason;
-  private pausedFor?: PauseReason;
-  /** sf-play was sent for this run (so sf-pause / sf-ended follow it, and buffering does not repeat it). */
-  private announced = false;
 
   // ---- properties ----
 
@@ -149,19 +126,8 @@ export class SfPreviewPlayer extends SauceflexElement {
 
   // ---- lifecycle ----
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.observer = new IntersectionObserver(this.onIntersect, { threshold: THRESHOLDS });
-    this.observer.observe(this);
-    document.addEventListener('visibilitychange', this.onVisibility);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.onScreen = false;
-    document.removeEventListener('visibilitychange', this.onVisibility);
     // Moved within the page (disconnected and connected again in one go): keep playing. Removed: unload.
     queueMicrotask(() => {
       if (!this.isConnected) this.unload();
@@ -174,83 +140,35 @@ export class SfPreviewPlayer extends SauceflexElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    startSession(this.config.tokenEndpoint);
     // A new source (or engine) is one reload, however many properties changed together.
     if (this.playback && (this.playback.src !== this.source || changed.has('engine') || changed.has('hlsSrc'))) this.unload();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.getAttribute('state') !== this.status) this.setAttribute('state', this.status);
+    if (this.getAttribute('state') !== this.model.status) this.setAttribute('state', this.model.status);
     this.syncAutoplay();
   }
 
   // ---- handlers ----
 
-  private readonly onIntersect = (entries: IntersectionObserverEntry[]): void => {
-    const entry = entries[entries.length - 1];
-    if (!entry) return;
-    const viewport = entry.rootBounds?.height ?? window.innerHeight;
-    // A player taller than twice the viewport can never be half on screen: filling half the viewport counts too.
-    this.onScreen = entry.isIntersecting && (entry.intersectionRatio >= VISIBLE_SHARE || (viewport > 0 && entry.intersectionRect.height >= viewport * VISIBLE_SHARE));
-    this.syncAutoplay();
-  };
+  /** The media element reports; only for the session attached now. */
+  private media(action: PlayerAction): void {
+    if (this.playback) this.dispatch(action);
+  }
 
-  private readonly onVisibility = (): void => this.syncAutoplay();
-
-  private readonly onPlay = (): void => {
-    if (!this.playback) return;
-    if (this.requested) {
-      this.intent = this.requested;
-      this.requested = undefined;
-    } else if (this.status !== 'playing' && this.status !== 'loading') {
-      this.intent = 'user'; // the browser's own controls
-    }
-    this.pausedFor = undefined;
-  };
-
-  private readonly onPlaying = (): void => {
-    if (!this.playback) return;
-    this.status = 'playing';
-    this.hasFrame = true;
-    this.autoplayRefused = false;
-    if (!this.announced) {
-      this.announced = true;
-      this.emit('sf-play', { src: this.playback.src, engine: this.playback.engine, reason: this.intent ?? 'user', muted: this.video.muted });
-    }
-  };
-
-  private readonly onPause = (): void => {
-    if (!this.playback || this.video.ended) return;
-    const reason = this.pausing ?? 'user';
-    this.pausing = undefined;
-    this.setPaused(reason);
-  };
-
-  private readonly onWaiting = (): void => {
-    if (this.playback && !this.video.paused) this.status = 'loading';
-  };
-
-  private readonly onLoadedData = (): void => {
-    if (this.playback) this.hasFrame = true;
-  };
-
-  private readonly onEnded = (): void => {
-    if (!this.playback) return;
-    this.status = 'ended';
-    this.announced = false;
-    this.emit('sf-ended', { src: this.playback.src, live: this.live });
-  };
+  private readonly onPlay = (): void => this.media({ type: 'media-play' });
+  private readonly onPlaying = (): void => this.media({ type: 'media-playing' });
+  private readonly onPause = (): void => this.media({ type: 'media-pause', ended: this.video.ended });
+  private readonly onWaiting = (): void => this.media({ type: 'media-waiting', paused: this.video.paused });
+  private readonly onLoadedData = (): void => this.media({ type: 'media-loadeddata' });
+  private readonly onEnded = (): void => this.media({ type: 'media-ended' });
 
   private onFatal(error: PlaybackError): void {
-    const src = this.playback?.src;
-    teardown(this.playback);
+    const playback = this.playback;
+    teardown(playback);
     this.playback = undefined;
-    this.failure = error;
-    this.status = 'error';
-    this.announced = false;
-    this.intent = undefined;
-    this.emit('sf-error', { kind: error.kind, message: error.message, src, details: error.details, engine: error.engine });
+    this.dispatch({ type: 'fatal', error }, playback);
   }
 
   private async onActivate(event: MouseEvent, broadcast: Broadcast): Promise<void> {
@@ -262,27 +180,25 @@ export class SfPreviewPlayer extends SauceflexElement {
     const url = playerUrl(broadcast, fresh ?? sessionStore.getState().token);
     if (!url) return;
     const target = this.target || '_self';
-    if (!this.emit('sf-broadcast-select', { broadcast, url, target }, { cancelable: true })) return;
-    if (target === '_self') location.assign(url);
-    else window.open(url, target, target === '_blank' ? 'noopener' : undefined);
+    if (this.emit('sf-broadcast-select', { broadcast, url, target }, { cancelable: true })) navigate(url, target);
   }
 
-  /** Back online: a broadcast that failed to load is asked for again, and a stream lost to the network is reloaded. */
+  /** Back online: a failed load is asked for again (the base), and a stream lost to the network is reloaded. */
   protected override backOnline(): void {
-    if (this.loader.status === TaskStatus.ERROR) void this.loader.run();
-    if (this.status === 'error' && this.failure?.kind === 'network') void this.retry();
+    super.backOnline();
+    if (this.model.status === 'error' && this.model.failure?.kind === 'network') void this.retry();
   }
 
   // ---- public methods ----
 
   /** The player's state: idle, loading, playing, paused, ended or error. */
   get state(): PlayerState {
-    return this.status;
+    return this.model.status;
   }
 
   /** The engine playing now (`hlsjs` or `native`), once loading has started. */
   get activeEngine(): EngineKind | undefined {
-    return this.playback?.engine ?? this.failure?.engine;
+    return this.playback?.engine ?? this.model.failure?.engine;
   }
 
   /** Load (hls.js included, the first time) and play. Resolves when playback has been asked for. */
@@ -303,14 +219,40 @@ export class SfPreviewPlayer extends SauceflexElement {
 
   // ---- internals ----
 
+  /** The one way the player's state changes; the event it produces is announced as an `sf-` event. */
+  private dispatch(action: PlayerAction, playback = this.playback): void {
+    const { state: next, event } = reduce(this.model, action);
+    this.model = next;
+    if (event && playback) this.announce(event, playback);
+  }
+
+  private announce(event: PlayerEvent, playback: Playback): void {
+    switch (event.type) {
+      case 'play':
+        this.emit('sf-play', { src: playback.src, engine: playback.engine, reason: event.reason, muted: this.video.muted });
+        break;
+      case 'pause':
+        this.emit('sf-pause', { src: playback.src, reason: event.reason, currentTime: this.video.currentTime });
+        break;
+      case 'ended':
+        this.emit('sf-ended', { src: playback.src, live: event.live });
+        break;
+      case 'error': {
+        const { kind, message, details, engine } = event.error;
+        this.emit('sf-error', { kind, message, src: playback.src, details, engine });
+        break;
+      }
+    }
+  }
+
   /** The m3u8 to play: `src` (page-relative allowed, http(s) only), else the broadcast's previewUrl. */
   private get source(): string | undefined {
     if (this.src) return pageUrl(this.src);
     return safeUrl(this.shown?.previewUrl);
   }
 
-  private get shown(): Broadcast | undefined {
-    return this.broadcast ?? this.loader.value ?? undefined;
+  private get shown(): Broadcast | null | undefined {
+    return this.broadcast ?? this.data.value;
   }
 
   private get posterUrl(): string | undefined {
@@ -320,103 +262,65 @@ export class SfPreviewPlayer extends SauceflexElement {
   }
 
   private wantsAutoplay(): boolean {
-    return this.autoplay && this.isConnected && this.onScreen && document.visibilityState === 'visible';
+    return this.autoplay && this.isConnected && this.visibility.visible;
   }
 
   private syncAutoplay(): void {
     if (!this.autoplay || !this.source) return;
-    if (this.wantsAutoplay()) {
-      // The shopper (or the page) paused it, or the browser refused autoplay: leave it paused. Ended and failed players stay so.
-      if (this.pausedFor === 'user' || this.pausedFor === 'api' || this.autoplayRefused) return;
-      if (this.status === 'idle' || (this.status === 'paused' && this.pausedFor === 'hidden')) void this.start('autoplay');
-    } else if (this.intent === 'autoplay' && (this.status === 'playing' || this.status === 'loading')) {
-      this.pauseFor('hidden');
-    }
+    const action = autoplayAction(this.model, this.wantsAutoplay());
+    if (action === 'start') void this.start('autoplay');
+    else if (action === 'pause') this.pauseFor('hidden');
   }
 
   private async start(reason: PlayReason): Promise<void> {
     await this.updateComplete;
     const source = this.source;
     if (!source || !this.isConnected) return;
-    if (this.status === 'error') this.unload();
-    this.intent = reason;
-    this.pausedFor = undefined;
+    if (this.model.status === 'error') this.unload();
+    this.dispatch({ type: 'start', reason });
     if (!this.playback) this.load(source);
-    else if (!this.hasFrame) this.status = 'loading';
     const playback = this.playback!;
     playback.resume();
     this.video.muted = this.autoplay || this.muted;
     await playback.ready;
     // Superseded while hls.js was loading: removed, reloaded, paused, or scrolled away.
-    if (playback !== this.playback || playback.closed || this.intent !== reason || this.pausedFor) return;
+    if (playback !== this.playback || playback.closed || this.model.intent !== reason || this.model.pausedFor) return;
     if (reason === 'autoplay' && !this.wantsAutoplay()) return;
     if (this.video.ended) this.video.currentTime = 0;
-    this.requested = reason;
+    this.dispatch({ type: 'play-call', reason });
     try {
       await this.video.play();
     } catch (error) {
       if (playback !== this.playback) return;
       // NotAllowedError: even muted autoplay was refused. AbortError: a pause or a reload came first.
-      if ((error as DOMException)?.name === 'NotAllowedError') {
-        this.autoplayRefused = true;
-        this.setPaused('hidden');
-      }
+      if ((error as DOMException)?.name === 'NotAllowedError') this.dispatch({ type: 'play-refused' });
     }
   }
 
   private load(source: string): void {
-    this.failure = undefined;
-    this.hasFrame = false;
-    this.live = false;
-    this.announced = false;
-    this.autoplayRefused = false;
-    this.status = 'loading';
+    this.dispatch({ type: 'load' });
     this.playback = initialize(this.video, {
       src: source,
       engine: this.engine,
       hlsSrc: this.config.hlsSrc,
       onFatal: (error) => this.onFatal(error),
-      onLive: (live) => {
-        this.live = live;
-      },
+      onLive: (live) => this.dispatch({ type: 'live', live }),
     });
   }
 
   private pauseFor(reason: PauseReason): void {
-    if (!this.playback) {
-      if (reason !== 'hidden') this.pausedFor = reason;
-      return;
-    }
-    if (reason === 'hidden') this.playback.suspend();
-    if (this.video.paused) {
-      // Nothing is playing yet (hls.js still loading): no `pause` event will come.
-      this.setPaused(reason);
-      return;
-    }
-    this.pausing = reason;
-    this.video.pause();
-  }
-
-  private setPaused(reason: PauseReason): void {
-    this.pausedFor = reason;
-    this.status = 'paused';
-    if (this.announced && this.playback) {
-      this.announced = false;
-      this.emit('sf-pause', { src: this.playback.src, reason, currentTime: this.video.currentTime });
-    }
+    const playback = this.playback;
+    if (playback && reason === 'hidden') playback.suspend();
+    const playing = !!playback && !this.video.paused;
+    this.dispatch({ type: 'pause', reason, attached: !!playback, playing });
+    if (playing) this.video.pause();
   }
 
   /** Tear the engine down and go back to idle (the poster). */
   private unload(): void {
     teardown(this.playback);
     this.playback = undefined;
-    this.status = 'idle';
-    this.failure = undefined;
-    this.hasFrame = false;
-    this.live = false;
-    this.announced = false;
-    this.autoplayRefused = false;
-    this.intent = this.requested = this.pausing = this.pausedFor = undefined;
+    this.dispatch({ type: 'unload' });
   }
 
   // ---- render ----
@@ -429,10 +333,10 @@ export class SfPreviewPlayer extends SauceflexElement {
     const source = this.source;
     const poster = this.posterUrl;
     const name = this.label || broadcast?.broadcastName;
-    const loadingData = needsApi && !problems.length && !broadcast && (this.loader.status === TaskStatus.INITIAL || this.loader.status === TaskStatus.PENDING);
+    const loadingData = needsApi && !problems.length && !broadcast && (this.data.status === 'idle' || this.data.status === 'loading');
     const url = broadcast && shopperState(broadcast) !== 'cancelled' ? playerUrl(broadcast, this.token.value) : undefined;
-    const status = this.status;
-    const showPoster = poster && (!this.hasFrame || status === 'error' || status === 'ended');
+    const { status, hasFrame } = this.model;
+    const showPoster = poster && (!hasFrame || status === 'error' || status === 'ended');
     const nativeControls = this.controls && this.playback !== undefined;
     return html`<div
       class="frame ${loadingData ? 'skeleton' : ''}"
@@ -477,35 +381,40 @@ export class SfPreviewPlayer extends SauceflexElement {
 
   private renderOverlay(problems: readonly ConfigProblem[], source: string | undefined) {
     const lang = this.config.lang;
-    if (problems.length) {
-      return html`<p class="message" part="message" role="alert">${this.configMessage(problems)}</p>`;
-    }
-    if (!this.shown && this.broadcastId && !this.broadcast && !this.src) {
-      if (this.loader.status === TaskStatus.ERROR) {
-        return html`<div class="message" part="message" role="alert">
-          <span>${msg(lang, 'error.load')}</span>
-          <button part="retry-button" @click=${() => void this.loader.run()}>${msg(lang, 'error.retry')}</button>
-        </div>`;
-      }
-      if (this.loader.status === TaskStatus.COMPLETE) return html`<p class="message" part="message" role="status">${playerMsg(lang, 'player.notFound')}</p>`;
-      return nothing;
-    }
-    const status = this.status;
-    const live = this.live && (status === 'playing' || status === 'paused' || status === 'loading');
+    // Only a player that has nothing to play until its broadcast arrives shows the data states.
+    const waitsForData = !!this.broadcastId && !this.broadcast && !this.src;
+    return this.renderStates(this.data, {
+      problems,
+      value: waitsForData ? this.shown : true,
+      content: () => this.renderPlayback(source),
+      loading: () => nothing,
+      empty: () => playerMsg(lang, 'player.notFound'),
+      retryPart: 'retry-button',
+      message: (role, text, action) =>
+        action
+          ? html`<div class="message" part="message" role=${role}><span>${text}</span>${action}</div>`
+          : html`<p class="message" part="message" role=${role}>${text}</p>`,
+    });
+  }
+
+  private renderPlayback(source: string | undefined) {
+    const lang = this.config.lang;
+    const { status, autoplayRefused } = this.model;
+    const live = this.model.live && (status === 'playing' || status === 'paused' || status === 'loading');
     return html`
       ${live ? html`<span class="badge" part="badge">${playerMsg(lang, 'player.live')}</span>` : nothing}
       ${status === 'loading' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
       ${!source && (this.shown || this.src !== undefined) && !this.posterUrl
         ? html`<p class="message" part="message" role="status">${playerMsg(lang, 'player.noPreview')}</p>`
         : nothing}
-      ${source && ((status === 'idle' && this.controls) || (status === 'paused' && this.autoplayRefused))
+      ${source && ((status === 'idle' && this.controls) || (status === 'paused' && autoplayRefused))
         ? html`<button class="play" part="play-button" aria-label=${playerMsg(lang, 'player.play')} @click=${() => void this.start('user')}></button>`
         : nothing}
       ${status === 'error' ? this.renderError() : nothing}
       ${status === 'ended' && !this.loop
         ? html`<div class="message" part="message" role="status">
-            <span>${playerMsg(lang, this.live ? 'player.liveEnded' : 'player.ended')}</span>
-            ${this.live ? nothing : html`<button part="replay-button" @click=${() => void this.start('user')}>${playerMsg(lang, 'player.replay')}</button>`}
+            <span>${playerMsg(lang, this.model.live ? 'player.liveEnded' : 'player.ended')}</span>
+            ${this.model.live ? nothing : html`<button part="replay-button" @click=${() => void this.start('user')}>${playerMsg(lang, 'player.replay')}</button>`}
           </div>`
         : nothing}
     `;
@@ -513,7 +422,7 @@ export class SfPreviewPlayer extends SauceflexElement {
 
   private renderError() {
     const lang = this.config.lang;
-    const kind = this.failure?.kind;
+    const kind = this.model.failure?.kind;
     const text = kind === 'network' ? 'player.errorNetwork' : kind === 'unsupported' ? 'player.errorUnsupported' : 'player.error';
     return html`<div class="message" part="message" role="alert">
       <span>${playerMsg(lang, text)}</span>

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import type { BroadcastProduct } from '../../api/models.js';
 import '../../events/product-click.js';
 import type { SfProductClickDetail } from '../../events/product-click.js';
@@ -81,12 +80,10 @@ export class SfProductCard extends SauceflexElement {
   /** `card.focus()` focuses the link inside (the list's arrow keys rely on it). */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  private readonly loader = new Task(this, {
-    task: async ([productId, endpoint], { signal }) => {
-      if (!productId || !endpoint) return undefined;
-      return loadProduct(endpoint, productId, { signal });
-    },
-    args: () => [this.needsDetails ? this.wantedId : undefined, this.endpointIfUsable] as const,
+  private readonly data = this.loadData({
+    args: () => [this.needsDetails ? this.wantedId : undefined, this.endpointIfUsable],
+    skip: ([productId, endpoint]) => !productId || !endpoint,
+    load: ([productId, endpoint], signal) => loadProduct(endpoint!, productId!, { signal }),
   });
 
   @query('a.card') private link?: HTMLAnchorElement | null;
@@ -147,7 +144,7 @@ export class SfProductCard extends SauceflexElement {
 
   /** What the card shows: the given product, completed by the backend's details. */
   private get shown(): BroadcastProduct | undefined {
-    const details = this.loader.value ?? undefined;
+    const details = this.data.value ?? undefined;
     if (!this.product) return details;
     if (!details) return this.product;
     const merged: Record<string, unknown> = { ...details };
@@ -156,11 +153,6 @@ export class SfProductCard extends SauceflexElement {
   }
 
   // ---- handlers -------------------------------------------------------------------------------
-
-  /** Back online: product details that failed to load are asked for again. */
-  protected override backOnline(): void {
-    if (this.loader.status === TaskStatus.ERROR) void this.loader.run();
-  }
 
   /** Make sure the href carries an unused id, synchronously (a click's default action reads it next). */
   private freshen = (): void => {
@@ -255,26 +247,21 @@ export class SfProductCard extends SauceflexElement {
   // ---- render ---------------------------------------------------------------------------------
 
   override render() {
-    const lang = this.config.lang;
     const product = this.shown;
-    if (product) return this.renderProduct(product);
-    if (!this.productId) return this.renderSkeleton();
-    if (!this.endpointIfUsable) {
-      const problems = this.checkConfig(['productEndpoint']);
-      return html`<div class="card message" part="card message" role="alert">
-        ${this.configMessage(problems)}
-      </div>`;
-    }
-    if (this.loader.status === TaskStatus.COMPLETE) {
-      return html`<div class="card message" part="card message" role="status">${productMsg(lang, 'product.notFound')}</div>`;
-    }
-    if (this.loader.status === TaskStatus.ERROR) {
-      return html`<div class="card message" part="card message" role="alert">
-        <span>${msg(lang, 'error.load')}</span>
-        <button type="button" part="retry" @click=${() => void this.loader.run()}>${msg(lang, 'error.retry')}</button>
-      </div>`;
-    }
-    return this.renderSkeleton();
+    // Without a product-endpoint a card given only an id has nothing to show: say which option is missing.
+    const needsEndpoint = !product && !!this.productId && !this.endpointIfUsable;
+    return this.renderStates(this.data, {
+      problems: needsEndpoint ? this.checkConfig(['productEndpoint']) : [],
+      value: product,
+      content: (shown) => this.renderProduct(shown),
+      loading: () => this.renderSkeleton(),
+      empty: () => productMsg(this.config.lang, 'product.notFound'),
+      retryPart: 'retry',
+      message: (role, text, action) =>
+        action
+          ? html`<div class="card message" part="card message" role=${role}><span>${text}</span>${action}</div>`
+          : html`<div class="card message" part="card message" role=${role}>${text}</div>`,
+    });
   }
 
   private renderSkeleton() {
@@ -311,8 +298,8 @@ export class SfProductCard extends SauceflexElement {
         >${inner}${newWindow ? html`<span class="visually-hidden">(${productMsg(lang, 'product.newTab')})</span>` : nothing}</a
       >`;
     }
-    const loading = this.needsDetails && this.loader.status === TaskStatus.PENDING;
-    const failed = this.needsDetails && this.loader.status === TaskStatus.ERROR;
+    const loading = this.needsDetails && this.data.status === 'loading';
+    const failed = this.needsDetails && this.data.status === 'error';
     return html`<div
       class="card"
       part="card"
@@ -323,7 +310,7 @@ export class SfProductCard extends SauceflexElement {
     >
       ${inner}
       ${failed
-        ? html`<button type="button" class="retry" part="retry" @click=${() => void this.loader.run()}>${msg(lang, 'error.retry')}</button>`
+        ? html`<button type="button" class="retry" part="retry" @click=${() => void this.data.reload()}>${msg(lang, 'error.retry')}</button>`
         : nothing}
     </div>`;
   }

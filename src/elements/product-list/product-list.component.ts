@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Task, TaskStatus } from '@lit/task';
 import type { BroadcastProduct } from '../../api/models.js';
 import { msg } from '../../i18n/messages.js';
 import { productMsg } from '../../i18n/product.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
-import { broadcastStore, knownBroadcast, loadBroadcast } from '../../store/broadcasts.js';
+import { loadBroadcast } from '../../shared/broadcast-source.js';
+import { broadcastStore, knownBroadcast } from '../../store/broadcasts.js';
 import type { SfConfig } from '../../store/config.js';
 import { StoreController } from '../../store/store-controller.js';
 import '../product-card/product-card.js';
@@ -62,12 +62,10 @@ export class SfProductList extends SauceflexElement {
   /** Broadcasts the page already knows (a schedule's refresh updates the products shown here too). */
   private readonly known = new StoreController(this, broadcastStore, (state) => state.byId);
 
-  private readonly loader = new Task(this, {
-    task: async ([broadcastId, apiBase, partnerId], { signal }) => {
-      if (!broadcastId || !partnerId) return undefined;
-      return loadBroadcast({ apiBase, partnerId }, broadcastId, { signal });
-    },
-    args: () => [this.products ? undefined : this.broadcastId, this.config.apiBase, this.config.partnerId] as const,
+  private readonly data = this.loadData({
+    args: () => [this.products ? undefined : this.broadcastId, this.config.apiBase, this.config.partnerId],
+    skip: ([broadcastId, , partnerId]) => !broadcastId || !partnerId,
+    load: ([broadcastId, apiBase, partnerId], signal) => loadBroadcast({ apiBase, partnerId: partnerId! }, broadcastId!, { signal }),
   });
 
   @query('.track') private track?: HTMLElement | null;
@@ -124,17 +122,12 @@ export class SfProductList extends SauceflexElement {
 
   private get items(): BroadcastProduct[] | undefined {
     if (this.products) return Array.isArray(this.products) ? this.products : [];
-    const broadcast = (this.broadcastId ? knownBroadcast(this.known.value, this.broadcastId) : undefined) ?? this.loader.value ?? undefined;
+    const broadcast = (this.broadcastId ? knownBroadcast(this.known.value, this.broadcastId) : undefined) ?? this.data.value;
     if (!broadcast) return undefined;
     return Array.isArray(broadcast.productListDetail) ? broadcast.productListDetail : [];
   }
 
   // ---- handlers -------------------------------------------------------------------------------
-
-  /** Back online: a broadcast that failed to load is asked for again (each card retries its own details). */
-  protected override backOnline(): void {
-    if (this.loader.status === TaskStatus.ERROR) void this.loader.run();
-  }
 
   /** Where the carousel stands: the buttons at its ends are disabled. */
   private measure = (): void => {
@@ -188,25 +181,21 @@ export class SfProductList extends SauceflexElement {
 
   override render() {
     const lang = this.config.lang;
-    const problems = this.products || !this.broadcastId ? [] : this.checkConfig();
-    if (problems.length) {
-      return html`<p class="status" part="status" role="alert">${this.configMessage(problems)}</p>`;
-    }
     const items = this.items;
-    if (items) {
-      if (items.length === 0) return html`<p class="status" part="status" role="status">${productMsg(lang, 'productList.empty')}</p>`;
-      return this.renderItems(items);
-    }
-    if (this.loader.status === TaskStatus.COMPLETE && this.broadcastId) {
-      return html`<p class="status" part="status" role="status">${productMsg(lang, 'productList.notFound')}</p>`;
-    }
-    if (this.loader.status === TaskStatus.ERROR) {
-      return html`<div class="status" part="status" role="alert">
-        <span>${msg(lang, 'error.load')}</span>
-        <button type="button" part="retry" @click=${() => void this.loader.run()}>${msg(lang, 'error.retry')}</button>
-      </div>`;
-    }
-    return this.renderSkeleton();
+    return this.renderStates(this.data, {
+      problems: this.products || !this.broadcastId ? [] : this.checkConfig(),
+      value: items,
+      isEmpty: (list) => list.length === 0,
+      content: (list) => this.renderItems(list),
+      loading: () => this.renderSkeleton(),
+      // A broadcast without products, or no broadcast by that id.
+      empty: () => productMsg(lang, items ? 'productList.empty' : 'productList.notFound'),
+      retryPart: 'retry',
+      message: (role, text, action) =>
+        action
+          ? html`<div class="status" part="status" role=${role}><span>${text}</span>${action}</div>`
+          : html`<p class="status" part="status" role=${role}>${text}</p>`,
+    });
   }
 
   private renderSkeleton() {

@@ -5,9 +5,8 @@ import type { Broadcast, Page } from '../../api/models.js';
 import { dayLabel } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
+import { clientFor } from '../../api/clients.js';
 import { rememberBroadcasts } from '../../store/broadcasts.js';
-import { clientFor } from '../../store/clients.js';
-import { startSession } from '../../session/viewer-session.js';
 import '../broadcast-card/broadcast-card.js';
 import '../countdown/countdown.js';
 import { groupByDay, mergeRefreshed, nextStart, SCHEDULE_TYPES, SEARCH_TYPE, visibleBroadcasts, type ScheduleType } from './schedule-groups.js';
@@ -19,7 +18,11 @@ const SKELETON_CARDS = 6;
 /** Coming back to a tab refreshes only when the data is at least this old. */
 const STALE_ON_RETURN_MS = 15_000;
 
-type Status = 'loading' | 'ready' | 'error';
+/** What is shown: the broadcasts so far and the key of the next page. */
+interface Shown {
+  items: Broadcast[];
+  nextKey?: string;
+}
 
 /**
  * @summary The live-shopping schedule: what is on air now, what is coming (grouped by day in the
@@ -63,11 +66,23 @@ type Status = 'loading' | 'ready' | 'error';
  */
 export class SfSchedule extends SauceflexElement {
   static override styles = styles;
+  protected static override viewerSession = true;
 
-  @state() private items: Broadcast[] = [];
-  @state() private nextKey?: string;
-  @state() private status: Status = 'loading';
-  @state() private failure?: unknown;
+  /** A new query starts over (skeleton); "more" and refreshes change what is shown in place. */
+  private readonly data = this.loadData({
+    args: () => [this.config.apiBase, this.config.partnerId, this.scheduleType, this.pageSize, this.search?.trim() || undefined, this.curationId],
+    skip: () => this.checkConfig().length > 0,
+    load: async (_args, signal): Promise<Shown> => {
+      const page = await this.fetchPage({ returnLimit: this.pageSize }, signal);
+      signal.throwIfAborted();
+      this.moreFailed = false;
+      this.lastLoadedAt = Date.now();
+      rememberBroadcasts(page.items);
+      return { items: page.items, nextKey: page.nextKey ?? undefined };
+    },
+    onError: (error) => console.error('[sauceflex] <sf-schedule> could not load broadcasts:', error instanceof Error ? error.message : error),
+  });
+
   @state() private loadingMore = false;
   @state() private moreFailed = false;
 
@@ -90,8 +105,6 @@ export class SfSchedule extends SauceflexElement {
   /** Hide the countdown to the next broadcast. */
   @property({ attribute: 'no-countdown', type: Boolean }) noCountdown = false;
 
-  private query = '';
-  private loadController?: AbortController;
   private refreshTimer?: ReturnType<typeof setInterval>;
   private lastLoadedAt = 0;
   private readonly onVisibility = () => {
@@ -102,8 +115,6 @@ export class SfSchedule extends SauceflexElement {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibility);
     this.restartTimer();
-    // Back on the page (moved in the DOM, say): the next update loads again if the query is unchanged.
-    this.query = '';
   }
 
   override disconnectedCallback(): void {
@@ -111,19 +122,11 @@ export class SfSchedule extends SauceflexElement {
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearInterval(this.refreshTimer);
     this.refreshTimer = undefined;
-    this.loadController?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    startSession(this.config.tokenEndpoint);
     if (changed.has('refreshInterval')) this.restartTimer();
-    const { apiBase, partnerId } = this.config;
-    const query = JSON.stringify([apiBase, partnerId, this.type, this.pageSize, this.search ?? '', this.curationId ?? '']);
-    if (query !== this.query && this.checkConfig().length === 0) {
-      this.query = query;
-      void this.load();
-    }
   }
 
   private get pageSize(): number {
@@ -144,52 +147,27 @@ export class SfSchedule extends SauceflexElement {
     return client.latest({ ...params, searchType: SEARCH_TYPE[type], searchWord, signal });
   }
 
-  /** A new query: start over (skeleton only when there is nothing to show yet). */
-  private async load(): Promise<void> {
-    this.loadController?.abort();
-    const controller = (this.loadController = new AbortController());
-    this.status = 'loading';
-    this.items = [];
-    this.nextKey = undefined;
-    this.moreFailed = false;
-    try {
-      const page = await this.fetchPage({ returnLimit: this.pageSize }, controller.signal);
-      if (controller.signal.aborted) return;
-      this.items = page.items;
-      this.nextKey = page.nextKey ?? undefined;
-      this.status = 'ready';
-      this.lastLoadedAt = Date.now();
-      rememberBroadcasts(page.items);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.failure = error;
-      this.status = 'error';
-      console.error('[sauceflex] <sf-schedule> could not load broadcasts:', error instanceof Error ? error.message : error);
-    }
-  }
-
   private async loadMore(): Promise<void> {
-    if (!this.nextKey || this.loadingMore) return;
-    const controller = this.loadController ?? new AbortController();
+    const nextKey = this.data.value?.nextKey;
+    if (!nextKey || this.loadingMore) return;
     const hadFocus = this.shadowRoot?.activeElement?.getAttribute('part') === 'more';
-    const firstNew = this.items.length;
+    const firstNew = this.data.value?.items.length ?? 0;
     this.loadingMore = true;
     this.moreFailed = false;
     try {
-      const page = await this.fetchPage({ returnLimit: this.pageSize, nextKey: this.nextKey }, controller.signal);
-      if (controller.signal.aborted) return;
-      const known = new Set(this.items.map((item) => item.broadcastId));
-      this.items = [...this.items, ...page.items.filter((item) => !known.has(item.broadcastId))];
-      this.nextKey = page.nextKey ?? undefined;
-      rememberBroadcasts(page.items);
-      if (hadFocus) {
+      const applied = await this.data.update(async (shown, signal) => {
+        const page = await this.fetchPage({ returnLimit: this.pageSize, nextKey }, signal);
+        const known = new Set(shown.items.map((item) => item.broadcastId));
+        rememberBroadcasts(page.items);
+        return { items: [...shown.items, ...page.items.filter((item) => !known.has(item.broadcastId))], nextKey: page.nextKey ?? undefined };
+      });
+      if (applied && hadFocus) {
         // Keyboard users continue from the first new broadcast rather than from the button.
         await this.updateComplete;
         const cards = this.renderRoot.querySelectorAll('sf-broadcast-card');
         (cards[Math.min(firstNew, cards.length - 1)]?.shadowRoot?.querySelector('.card') as HTMLElement | null)?.focus();
       }
     } catch (error) {
-      if (controller.signal.aborted) return;
       this.moreFailed = true;
       console.error('[sauceflex] <sf-schedule> could not load more broadcasts:', error instanceof Error ? error.message : error);
     } finally {
@@ -202,34 +180,33 @@ export class SfSchedule extends SauceflexElement {
    * cleared first, and a failure keeps what is on screen. Called on the interval and on tab return.
    */
   async refresh(): Promise<void> {
-    if (this.status !== 'ready' || this.loadingMore || this.checkConfig().length) {
-      if (this.status === 'error') return this.load();
-      return;
-    }
-    const controller = this.loadController ?? new AbortController();
-    const count = Math.min(MAX_LIMIT, Math.max(this.pageSize, this.items.length));
+    if (this.data.status === 'error') return this.data.reload();
+    if (this.data.status !== 'ready' || this.loadingMore || this.checkConfig().length) return;
     try {
-      const page = await this.fetchPage({ returnLimit: count }, controller.signal);
-      if (controller.signal.aborted) return;
-      const coveredAll = this.items.length <= count;
-      this.items = mergeRefreshed(this.items, page.items, count);
-      if (coveredAll) this.nextKey = page.nextKey ?? undefined;
-      this.lastLoadedAt = Date.now();
-      rememberBroadcasts(page.items);
+      await this.data.update(async (shown, signal) => {
+        const count = Math.min(MAX_LIMIT, Math.max(this.pageSize, shown.items.length));
+        const page = await this.fetchPage({ returnLimit: count }, signal);
+        this.lastLoadedAt = Date.now();
+        rememberBroadcasts(page.items);
+        // The refresh covered everything shown: its nextKey continues from there.
+        const nextKey = shown.items.length <= count ? (page.nextKey ?? undefined) : shown.nextKey;
+        return { items: mergeRefreshed(shown.items, page.items, count), nextKey };
+      });
     } catch (error) {
       // Keep showing what we have; the next refresh tries again.
       console.warn('[sauceflex] <sf-schedule> refresh failed:', error instanceof Error ? error.message : error);
     }
   }
 
-  /** Back online: a failed load tries again; data shown for a while is refreshed in place. */
+  /** Back online: a failed load tries again (the base); data shown for a while is refreshed in place. */
   protected override backOnline(): void {
-    if (this.status === 'error' || (this.status === 'ready' && Date.now() - this.lastLoadedAt > STALE_ON_RETURN_MS)) void this.refresh();
+    super.backOnline();
+    if (this.data.status === 'ready' && Date.now() - this.lastLoadedAt > STALE_ON_RETURN_MS) void this.refresh();
   }
 
   /** Load again from the first page (the error state's retry button). */
   retry(): Promise<void> {
-    return this.load();
+    return this.data.reload();
   }
 
   private restartTimer(): void {
@@ -244,25 +221,24 @@ export class SfSchedule extends SauceflexElement {
 
   override render() {
     const lang = this.config.lang;
-    const problems = this.checkConfig();
-    if (problems.length) {
-      return html`<div class="status" part="status" role="alert">${this.configMessage(problems)}</div>`;
-    }
-    if (this.status === 'loading') return this.renderSkeleton();
-    if (this.status === 'error') {
-      return html`<div class="status" part="status" role="alert">
-        <p>${this.failureMessage()}</p>
-        <button part="retry" @click=${() => this.retry()}>${msg(lang, 'error.retry')}</button>
-      </div>`;
-    }
     const now = Date.now();
-    const visible = visibleBroadcasts(this.items, this.scheduleType, now);
-    if (visible.length === 0 && !this.nextKey) {
-      const search = this.search?.trim();
-      return html`<div class="status" part="status" role="status">
-        <p>${search ? msg(lang, 'schedule.emptySearch', { query: search }) : msg(lang, 'schedule.empty')}</p>
-      </div>`;
-    }
+    const shown = this.data.value;
+    const visible = shown ? visibleBroadcasts(shown.items, this.scheduleType, now) : [];
+    const search = this.search?.trim();
+    return this.renderStates(this.data, {
+      problems: this.checkConfig(),
+      value: shown,
+      isEmpty: ({ nextKey }) => visible.length === 0 && !nextKey,
+      content: ({ nextKey }) => this.renderBroadcasts(visible, nextKey, now),
+      loading: () => this.renderSkeleton(),
+      empty: () => (search ? msg(lang, 'schedule.emptySearch', { query: search }) : msg(lang, 'schedule.empty')),
+      error: () => failureMessage(this.data.error, lang, msg(lang, 'error.load')),
+      retryPart: 'retry',
+    });
+  }
+
+  private renderBroadcasts(visible: Broadcast[], nextKey: string | undefined, now: number) {
+    const lang = this.config.lang;
     const countdownTo = this.noCountdown ? undefined : nextStart(visible, now);
     return html`
       <div class="header" part="header">
@@ -271,7 +247,7 @@ export class SfSchedule extends SauceflexElement {
       </div>
       ${repeat(groupByDay(visible, this.config.timeZone), (group) => group.key, (group) => this.renderGroup(group.key, group.date, group.items, now))}
       <div class="footer">
-        ${this.nextKey
+        ${nextKey
           ? html`<button part="more" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${() => this.loadMore()}>
               ${this.loadingMore ? msg(lang, 'schedule.loadingMore') : this.moreFailed ? msg(lang, 'error.retry') : msg(lang, 'schedule.more')}
             </button>`
@@ -310,10 +286,5 @@ export class SfSchedule extends SauceflexElement {
       </section>
       <div class="footer"></div>
     </div>`;
-  }
-
-  private failureMessage(): string {
-    const lang = this.config.lang;
-    return failureMessage(this.failure, lang, msg(lang, 'error.load'));
   }
 }

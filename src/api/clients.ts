@@ -1,8 +1,6 @@
 /** One API client per (api base, partner) for the whole page, so elements share retries and limits. */
-import { createClient } from '../api/index.js';
+import { createClient, type SauceflexClient } from './client.js';
 import { warnRepair } from '../shared/repair-warnings.js';
-
-export type SauceflexClient = ReturnType<typeof createClient>;
 
 export interface ClientKey {
   apiBase: string;

@@ -3,7 +3,7 @@
  * module script that carries them): the same names as `<sf-config>`'s attributes, e.g.
  * `<script src="…/sauceflex-widgets.iife.js" data-partner-id="mobidoo" data-lang="en">`.
  */
-import { configFromAttributes, setPageConfig } from './config.js';
+import { configFromAttributes, setPageConfig } from '../store/config.js';
 
 export function readScriptConfig(current: HTMLOrSVGScriptElement | null = document.currentScript): void {
   const script = current?.hasAttribute('data-partner-id') ? current : document.querySelector('script[data-partner-id]');
