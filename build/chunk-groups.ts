@@ -23,12 +23,6 @@ export interface ChunkGroup {
 
 /** First match wins: specific files come before the folders that hold them. */
 export const CHUNK_GROUPS: readonly ChunkGroup[] = [
-  {
-    chunk: 'elements-shared',
-    why: 'the per-partner client cache only elements use: kept out of the initial download',
-    minShareCount: 2,
-    paths: ['src/api/clients.ts'],
-  },
   { chunk: 'api', why: 'the API client, also an entry of its own (api.js)', paths: ['src/api/'] },
   {
     chunk: 'core',

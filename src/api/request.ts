@@ -16,7 +16,7 @@ import {
   TimeoutError,
   isTransient,
 } from './errors.js';
-import { backoffDelay, type Backoff } from '../shared/backoff.js';
+import { backoffDelay, type Backoff } from './backoff.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 

@@ -20,7 +20,7 @@
 import type Hls from 'hls.js';
 import type { ErrorData, HlsConfig, LoadPolicy } from 'hls.js';
 import { loadHls } from './load-hls.js';
-import { backoffDelay } from '../shared/backoff.js';
+import { backoffDelay } from '../api/backoff.js';
 
 /** What the `engine` attribute accepts. */
 export const ENGINE_PREFERENCES = { auto: 'auto', hlsjs: 'hlsjs', native: 'native' } as const;

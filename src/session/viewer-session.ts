@@ -7,7 +7,7 @@ import { jwtDecode } from 'jwt-decode';
 import type { ViewerClaims } from '../api/models.js';
 import { ResponseShapeError } from '../api/errors.js';
 import { requestJson } from '../api/request.js';
-import { backoffDelay } from '../shared/backoff.js';
+import { backoffDelay } from '../api/backoff.js';
 import { initialSession, sessionStore } from '../store/session.js';
 
 /** Refresh this long before `exp` (or a fifth of a short token's life, whichever is less). */

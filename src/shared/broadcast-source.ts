@@ -3,7 +3,7 @@
  * broadcast store when known, else fetched once however many elements ask, and kept in the store.
  */
 import type { Broadcast } from '../api/models.js';
-import { clientFor, type ClientKey } from '../api/clients.js';
+import { clientFor, type ClientKey } from '../shared/clients.js';
 import { broadcastStore, knownBroadcast, rememberBroadcasts } from '../store/broadcasts.js';
 import { abortable } from './abortable.js';
 

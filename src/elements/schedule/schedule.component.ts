@@ -5,7 +5,7 @@ import type { Broadcast, Page } from '../../api/models.js';
 import { dayLabel } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
-import { clientFor } from '../../api/clients.js';
+import { clientFor } from '../../shared/clients.js';
 import { rememberBroadcasts } from '../../store/broadcasts.js';
 import '../broadcast-card/broadcast-card.js';
 import '../countdown/countdown.js';

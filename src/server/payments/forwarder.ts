@@ -22,7 +22,7 @@
 import { ApiError, ResponseShapeError } from '../../api/errors.js';
 import { ErrorCode, type PaymentCancel, type PaymentsResult } from '../../api/models.js';
 import { requestEnvelope, type RequestOptions } from '../../api/request.js';
-import { backoffDelay } from '../../shared/backoff.js';
+import { backoffDelay } from '../../api/backoff.js';
 import { describeError, silentLogger, type Logger } from '../log.js';
 import type { NewOutboxEntry, Outbox, OutboxEntry, PaymentOp } from '../outbox.js';
 import { summarize, type PaymentItemResult, type PaymentOutcome, type PaymentsApi, type PaymentsSummary } from './results.js';

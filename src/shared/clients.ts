@@ -1,6 +1,6 @@
 /** One API client per (api base, partner) for the whole page, so elements share retries and limits. */
-import { createClient, type SauceflexClient } from './client.js';
-import { warnRepair } from '../shared/repair-warnings.js';
+import { createClient, type SauceflexClient } from '../api/client.js';
+import { warnRepair } from './repair-warnings.js';
 
 export interface ClientKey {
   apiBase: string;
