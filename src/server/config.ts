@@ -43,6 +43,8 @@ export interface ServerConfig {
   paymentsBackoff?: { baseMs: number; maxMs: number };
   /** How long POST /payments waits for the first delivery attempt before answering "queued". Default 15 000 ms. */
   paymentsWaitMs?: number;
+  /** Total time a browser route (token, products) may take before it answers 503. Default 5 000 ms. */
+  browserBudgetMs?: number;
   /** Listen address for `startServer`. Defaults 127.0.0.1:8788. */
   host?: string;
   port?: number;
@@ -70,6 +72,7 @@ export const DEFAULTS = {
   upstreamTimeoutMs: 10_000,
   paymentsBackoff: { baseMs: 1_000, maxMs: 60_000 },
   paymentsWaitMs: 15_000,
+  browserBudgetMs: 5_000,
   host: '127.0.0.1',
   port: 8788,
 } as const;
