@@ -15,7 +15,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { KeyObject } from 'node:crypto';
-import { AdminClient } from './admin-client.js';
+import { AdminClient, type SharedAdminSession } from './admin-client.js';
 import { ConfigError, DEFAULTS, DEFAULT_PATHS, parsePrivateKey, type ServerConfig, type ServerPaths } from './config.js';
 import { CorsPolicy, HttpProblem, clientAddress, isHttps, jsonResponse, methodNotAllowed, problemResponse, readJsonBody } from './http.js';
 import { consoleLogger, describeError, type Logger } from './log.js';
@@ -24,6 +24,7 @@ import { PaymentValidationError, PaymentsForwarder, mountPaymentsRoute, type Pay
 import { ProductService } from './products.js';
 import { MemoryRateLimiter, unlimited, type RateLimiter } from './rate-limit.js';
 import { StoreUnavailableError } from './stores/errors.js';
+import { createPostgres, migrate } from './stores/postgres.js';
 import {
   GUEST_COOKIE,
   ViewerTokenMinter,
@@ -52,6 +53,8 @@ export interface ServerHooks {
 /** Replaceable parts (a shared outbox or limiter for several instances; a fake clock or fetch in tests). */
 export interface ServerDeps {
   outbox?: Outbox;
+  /** The admin session shared between instances (default: from SF_REDIS_URL, else SF_DATABASE_URL). */
+  adminSession?: SharedAdminSession;
   rateLimiter?: RateLimiter;
   fetch?: typeof fetch;
   now?: () => number;
@@ -123,8 +126,14 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
   const rateLimit = config.rateLimit ?? DEFAULTS.rateLimit;
   const limiter: RateLimiter = deps.rateLimiter ?? (rateLimit === false ? unlimited : new MemoryRateLimiter({ ...rateLimit, now }));
 
+  // Several instances: PostgreSQL holds the outbox, the results and (without Redis) the admin session.
+  const postgres = config.databaseUrl ? createPostgres(config.databaseUrl, { log: (message) => log.warn(message) }) : null;
+  const adminName = `${config.partnerId}:${config.admin?.id ?? ''}`;
+  const adminSession = deps.adminSession ?? postgres?.adminSession(adminName);
+
   const admin = config.admin
     ? new AdminClient({
+        ...(adminSession ? { shared: adminSession } : {}),
         apiBase: config.apiBase,
         partnerId: config.partnerId,
         id: config.admin.id,
@@ -143,6 +152,7 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
   const outboxSetting = config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile };
   const outbox =
     deps.outbox ??
+    postgres?.outbox ??
     (outboxSetting.kind === 'memory'
       ? new MemoryOutbox()
       : new FileOutbox(outboxSetting.file, { onWarning: (message) => log.warn(message) }));
@@ -152,6 +162,8 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     timeoutMs,
     backoff: config.paymentsBackoff ?? DEFAULTS.paymentsBackoff,
     waitMs: config.paymentsWaitMs ?? DEFAULTS.paymentsWaitMs,
+    // A shared outbox gets work from other instances (and from ones that died): look for it regularly.
+    ...(postgres || config.paymentsPollMs ? { pollMs: config.paymentsPollMs ?? DEFAULTS.paymentsPollMs } : {}),
     now,
     log,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
@@ -281,7 +293,7 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     return new HttpProblem(500, 'internal_error', 'Something went wrong on the server.');
   }
 
-  const ready = Promise.all([minter.ready(), outbox.size()]).then(() => {});
+  const ready = Promise.all([minter.ready(), postgres ? migrate(postgres.pool).then(() => outbox.size()) : outbox.size()]).then(() => {});
   ready.catch(() => {}); // the caller (startServer) reports it
 
   let closing: Promise<void> | null = null;
@@ -297,6 +309,7 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     close() {
       closing ??= (async () => {
         await Promise.allSettled([payments.close(), admin?.close() ?? Promise.resolve(), limiter.close?.()]);
+        await postgres?.close();
       })();
       return closing;
     },

@@ -8,8 +8,8 @@
  *   entries that wait behind an older pending entry of their orderCallBackId.
  * - `claimDue` hands out entries whose time has come, each under a lease (so two workers never send
  *   the same entry at once) and counts the attempt durably *before* anything is sent. Only the
- *   oldest pending entry of an orderCallBackId is eligible, so an update or a cancel never overtakes
- *   the report it applies to.
+ *   first pending entry of an orderCallBackId is eligible (its report, then by arrival: `goesBefore`),
+ *   so an update or a cancel never overtakes the report it applies to.
  * - `complete` forgets entries sauceFlex answered for (accepted, or refused for good) and stores
  *   their outcomes in the same step; `results` reads outcomes back by key, so an identical retry
  *   gets the stored outcome and a different payload for a known report is a conflict.
@@ -106,6 +106,16 @@ export function resultKey(entry: Pick<NewOutboxEntry, 'id'>): string {
   return entry.id;
 }
 
+/**
+ * Delivery order within one orderCallBackId: its report first (an update or cancel that arrived
+ * earlier, through another instance, would only be refused FA1031), then by arrival.
+ */
+export function goesBefore(a: Pick<OutboxEntry, 'orderCallBackId' | 'op' | 'seq'>, b: Pick<OutboxEntry, 'orderCallBackId' | 'op' | 'seq'>): boolean {
+  if (a.orderCallBackId !== b.orderCallBackId || a === b) return false;
+  const rank = (e: Pick<OutboxEntry, 'op'>) => (e.op === 'report' ? 0 : 1);
+  return rank(a) !== rank(b) ? rank(a) < rank(b) : a.seq < b.seq;
+}
+
 /** Outcomes kept per store (oldest forgotten first): enough for any retry a shop makes. */
 export const RESULTS_KEPT = 100_000;
 
@@ -135,9 +145,7 @@ export class MemoryOutbox implements Outbox {
       fresh.set(e.id, e);
       added.push({ ...e, seq: ++this.seq, attempts: 0, leasedUntil: 0 });
     }
-    const behind = added
-      .filter((a) => [...this.entries.values(), ...added].some((o) => o.orderCallBackId === a.orderCallBackId && o.seq < a.seq))
-      .map((a) => a.id);
+    const behind = added.filter((a) => [...this.entries.values(), ...added].some((o) => goesBefore(o, a))).map((a) => a.id);
     for (const entry of added) this.entries.set(entry.id, entry);
     try {
       await this.persist(added.map((put) => ({ put })));
@@ -234,14 +242,14 @@ export class MemoryOutbox implements Outbox {
     this.closed = true;
   }
 
-  /** Oldest pending entry of each orderCallBackId, in seq order. */
+  /** The first pending entry of each orderCallBackId (see `goesBefore`), in seq order. */
   protected *eligible(): Iterable<OutboxEntry> {
-    const seen = new Set<string>();
-    for (const entry of [...this.entries.values()].sort((a, b) => a.seq - b.seq)) {
-      if (seen.has(entry.orderCallBackId)) continue;
-      seen.add(entry.orderCallBackId);
-      yield entry;
+    const first = new Map<string, OutboxEntry>();
+    for (const entry of this.entries.values()) {
+      const held = first.get(entry.orderCallBackId);
+      if (!held || goesBefore(entry, held)) first.set(entry.orderCallBackId, entry);
     }
+    yield* [...first.values()].sort((a, b) => a.seq - b.seq);
   }
 
   protected assertOpen(): void {

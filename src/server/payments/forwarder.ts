@@ -55,6 +55,8 @@ export interface PaymentsForwarderOptions {
   timeoutMs?: number;
   /** Retry backoff: base doubling up to max, with jitter. Default 1 s → 60 s. */
   backoff?: { baseMs: number; maxMs: number };
+  /** With a shared outbox: look for due entries at least this often (other instances add them, or die holding them). */
+  pollMs?: number;
   /** How long a call waits for the first delivery attempt before answering "queued". Default 15 000 ms; 0 answers at once. */
   waitMs?: number;
   now?: () => number;
@@ -74,6 +76,7 @@ export class PaymentsForwarder implements PaymentsApi {
   readonly #timeoutMs: number;
   readonly #backoff: { baseMs: number; maxMs: number };
   readonly #waitMs: number;
+  readonly #pollMs: number | undefined;
   readonly #now: () => number;
   readonly #fetch: typeof fetch | undefined;
   readonly #log: Logger;
@@ -94,6 +97,7 @@ export class PaymentsForwarder implements PaymentsApi {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#backoff = options.backoff ?? { baseMs: 1_000, maxMs: 60_000 };
     this.#waitMs = options.waitMs ?? 15_000;
+    this.#pollMs = options.pollMs;
     this.#now = options.now ?? Date.now;
     this.#fetch = options.fetch;
     this.#log = options.log ?? silentLogger;
@@ -225,7 +229,8 @@ export class PaymentsForwarder implements PaymentsApi {
         wake = () => {};
         const open = fresh.filter((e) => !answers.has(e.id));
         if (open.length === 0) break;
-        const stored = await this.#outbox.results(open.map(resultKey));
+        // Stored already: a store that stops answering now makes this "queued", not an error.
+        const stored = await this.#outbox.results(open.map(resultKey)).catch(() => new Map<string, StoredOutcome>());
         for (const e of open) {
           const s = stored.get(resultKey(e));
           if (s) answer(e, s.hash === payloadHash(e.payload) ? storedAnswer(s) : CONFLICT);
@@ -264,10 +269,13 @@ export class PaymentsForwarder implements PaymentsApi {
     try {
       next = await this.#outbox.nextDueAt();
     } catch {
-      return;
+      // The store is away: with polling, look again later; without, the next call kicks a round.
+      next = null;
     }
-    if (next === null || this.#closed || this.#draining) return;
-    const delay = Math.min(Math.max(0, next - this.#now()), 2 ** 31 - 1);
+    if (this.#closed || this.#draining) return;
+    if (next === null && this.#pollMs === undefined) return;
+    const untilDue = next === null ? Number.POSITIVE_INFINITY : Math.max(0, next - this.#now());
+    const delay = Math.min(untilDue, this.#pollMs ?? Number.POSITIVE_INFINITY, 2 ** 31 - 1);
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = null;

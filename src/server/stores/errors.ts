@@ -3,7 +3,7 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
   readonly store: 'PostgreSQL' | 'Redis';
   constructor(store: 'PostgreSQL' | 'Redis', cause: unknown) {
-    super(`${store} is unavailable`, { cause });
+    super(`${store} is unavailable (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
     this.store = store;
   }
 }
