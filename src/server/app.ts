@@ -25,6 +25,7 @@ import { ProductService } from './products.js';
 import { MemoryRateLimiter, unlimited, type RateLimiter } from './rate-limit.js';
 import { StoreUnavailableError } from './stores/errors.js';
 import { createPostgres, migrate } from './stores/postgres.js';
+import { createRedis } from './stores/redis.js';
 import {
   GUEST_COOKIE,
   ViewerTokenMinter,
@@ -123,13 +124,16 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
 
   const minter = new ViewerTokenMinter({ privateKey: config.privateKey, ttlSec: config.tokenTtlSec ?? DEFAULTS.tokenTtlSec, now });
 
+  // Several instances: Redis holds the rate limiter's buckets and the admin session (with its lock).
+  const redis = config.redisUrl ? createRedis(config.redisUrl, { log: (message) => log.warn(message) }) : null;
   const rateLimit = config.rateLimit ?? DEFAULTS.rateLimit;
-  const limiter: RateLimiter = deps.rateLimiter ?? (rateLimit === false ? unlimited : new MemoryRateLimiter({ ...rateLimit, now }));
+  const limiter: RateLimiter =
+    deps.rateLimiter ?? (rateLimit === false ? unlimited : redis ? redis.rateLimiter(rateLimit) : new MemoryRateLimiter({ ...rateLimit, now }));
 
   // Several instances: PostgreSQL holds the outbox, the results and (without Redis) the admin session.
   const postgres = config.databaseUrl ? createPostgres(config.databaseUrl, { log: (message) => log.warn(message) }) : null;
   const adminName = `${config.partnerId}:${config.admin?.id ?? ''}`;
-  const adminSession = deps.adminSession ?? postgres?.adminSession(adminName);
+  const adminSession = deps.adminSession ?? redis?.adminSession(adminName) ?? postgres?.adminSession(adminName);
 
   const admin = config.admin
     ? new AdminClient({
@@ -293,7 +297,11 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     return new HttpProblem(500, 'internal_error', 'Something went wrong on the server.');
   }
 
-  const ready = Promise.all([minter.ready(), postgres ? migrate(postgres.pool).then(() => outbox.size()) : outbox.size()]).then(() => {});
+  const ready = Promise.all([
+    minter.ready(),
+    postgres ? migrate(postgres.pool).then(() => outbox.size()) : outbox.size(),
+    redis?.connect(),
+  ]).then(() => {});
   ready.catch(() => {}); // the caller (startServer) reports it
 
   let closing: Promise<void> | null = null;
@@ -309,7 +317,7 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     close() {
       closing ??= (async () => {
         await Promise.allSettled([payments.close(), admin?.close() ?? Promise.resolve(), limiter.close?.()]);
-        await postgres?.close();
+        await Promise.allSettled([postgres?.close(), redis?.close()]);
       })();
       return closing;
     },

@@ -43,6 +43,7 @@ export {
   type AddResult,
 } from './outbox.js';
 export { createPostgres, migrate, PostgresOutbox, type PostgresStore } from './stores/postgres.js';
+export { createRedis, RedisRateLimiter, type RedisStore } from './stores/redis.js';
 export { StoreUnavailableError } from './stores/errors.js';
 export { MemoryRateLimiter, unlimited, type RateLimiter, type RateDecision } from './rate-limit.js';
 export { HttpProblem, type ErrorBody } from './http.js';
