@@ -20,7 +20,8 @@
  * atomic rename, and locked to one process (`<file>.lock` holding the pid).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { PaymentCancel, PaymentReport, PaymentUpdate } from '../api/models.js';
 
@@ -297,6 +298,7 @@ export class FileOutbox extends MemoryOutbox {
   readonly #onWarning: (message: string) => void;
   #handle: FileHandle | null = null;
   #locked = false;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
   #loading: Promise<void> | null = null;
   /** Serialises journal writes (and compaction) in call order. */
   #chain: Promise<void> = Promise.resolve();
@@ -370,30 +372,36 @@ export class FileOutbox extends MemoryOutbox {
   }
 
   /**
-   * Take `<file>.lock` (O_EXCL, our pid inside). A lock whose pid is no longer alive is stale (a
-   * crash or SIGKILL) and is taken over; a live one refuses with `OutboxLockedError`.
+   * Take `<file>.lock` (O_EXCL; our pid and host inside), and touch it every few seconds while held.
+   * A lock is stale, and taken over, when its process is gone (same host, pid not alive, or our own
+   * pid but not held in this process: a restarted container often gets the same pid) or when it has
+   * not been touched for `LOCK_STALE_MS` (a reused pid, another host). A live one refuses with
+   * `OutboxLockedError`.
    */
   async #lock(): Promise<void> {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         const handle = await open(this.lockFile, 'wx', 0o600);
         try {
-          await handle.writeFile(`${process.pid}\n`, 'utf8');
+          await handle.writeFile(`${JSON.stringify({ pid: process.pid, host: hostname() })}\n`, 'utf8');
           await handle.sync();
         } finally {
           await handle.close();
         }
         this.#locked = true;
+        HELD_LOCKS.add(this.lockFile);
+        this.#heartbeat = setInterval(() => {
+          const now = new Date();
+          utimes(this.lockFile, now, now).catch(() => {});
+        }, LOCK_TOUCH_MS);
+        this.#heartbeat.unref();
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const text = await readFile(this.lockFile, 'utf8').catch(() => '');
-      const pid = Number.parseInt(text, 10);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) throw new OutboxLockedError(this.file, pid);
-      if (pid === process.pid) throw new OutboxLockedError(this.file, pid);
-      // Stale (dead pid, or a lock file torn before its pid was written): remove it and try again.
-      this.#onWarning(`outbox ${this.file}: took over a stale lock${Number.isInteger(pid) ? ` of process ${pid}` : ''}`);
+      const holder = await readLock(this.lockFile);
+      if (holder && !lockIsStale(this.lockFile, holder)) throw new OutboxLockedError(this.file, holder.pid);
+      this.#onWarning(`outbox ${this.file}: took over a stale lock${holder ? ` of process ${holder.pid} on ${holder.host}` : ''}`);
       await unlink(this.lockFile).catch(() => {});
     }
     throw new Error(`Could not take the outbox lock ${this.lockFile}`);
@@ -402,6 +410,8 @@ export class FileOutbox extends MemoryOutbox {
   async #unlock(): Promise<void> {
     if (!this.#locked) return;
     this.#locked = false;
+    clearInterval(this.#heartbeat);
+    HELD_LOCKS.delete(this.lockFile);
     await unlink(this.lockFile).catch(() => {});
   }
 
@@ -473,6 +483,37 @@ export class FileOutbox extends MemoryOutbox {
     }
     await this.#unlock();
   }
+}
+
+/** The holder touches its lock this often; one untouched for LOCK_STALE_MS is stale whatever its pid. */
+const LOCK_TOUCH_MS = 5_000;
+const LOCK_STALE_MS = 30_000;
+/** Lock files held by this process (a second outbox on the same file in one process is refused too). */
+const HELD_LOCKS = new Set<string>();
+
+interface LockHolder {
+  pid: number;
+  host: string;
+  touchedAt: number;
+}
+
+/** The lock's holder, or undefined for a lock file torn before its content was written. */
+async function readLock(file: string): Promise<LockHolder | undefined> {
+  try {
+    const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+    const parsed = JSON.parse(text) as Partial<LockHolder>;
+    if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return undefined;
+    return { pid: parsed.pid, host: parsed.host, touchedAt: info.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function lockIsStale(file: string, holder: LockHolder): boolean {
+  if (Date.now() - holder.touchedAt > LOCK_STALE_MS) return true;
+  if (holder.host !== hostname()) return false;
+  if (holder.pid === process.pid) return !HELD_LOCKS.has(file);
+  return !processAlive(holder.pid);
 }
 
 function processAlive(pid: number): boolean {

@@ -10,7 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,19 +76,34 @@ describe('the file outbox is one process’s', () => {
     }
   });
 
-  test('a lock left by a dead process (SIGKILL) is taken over with a warning', async () => {
+  test('a stale lock is taken over with a warning: a dead pid, our own pid from a previous run, a live pid not touched for 30 s', async () => {
     const tmp = tempDir();
     const file = join(tmp.dir, 'o.jsonl');
+    const live = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
     try {
-      const child = spawn(process.execPath, ['-e', '']);
-      await once(child, 'exit');
-      writeFileSync(`${file}.lock`, `${child.pid}\n`);
-      const warnings: string[] = [];
-      const outbox = new FileOutbox(file, { onWarning: (w) => warnings.push(w) });
-      assert.equal(await outbox.size(), 0);
-      assert.match(warnings.join('\n'), new RegExp(`stale lock of process ${child.pid}`));
-      await outbox.close();
+      const dead = spawn(process.execPath, ['-e', '']);
+      await once(dead, 'exit');
+      const cases = [
+        { pid: dead.pid!, ageSec: 0, why: 'its process is gone' },
+        { pid: process.pid, ageSec: 0, why: 'a restarted container with the same pid' },
+        { pid: live.pid!, ageSec: 60, why: 'a reused pid: the holder stopped touching it' },
+      ];
+      for (const { pid, ageSec, why } of cases) {
+        writeFileSync(`${file}.lock`, JSON.stringify({ pid, host: hostname() }));
+        const then = new Date(Date.now() - ageSec * 1000);
+        utimesSync(`${file}.lock`, then, then);
+        const warnings: string[] = [];
+        const outbox = new FileOutbox(file, { onWarning: (w) => warnings.push(w) });
+        assert.equal(await outbox.size(), 0, why);
+        assert.match(warnings.join('\n'), new RegExp(`stale lock of process ${pid}`), why);
+        assert.equal(JSON.parse(readFileSync(`${file}.lock`, 'utf8')).pid, process.pid, 'the lock is ours now');
+        await outbox.close();
+      }
+      // The same live pid, touched just now: refused.
+      writeFileSync(`${file}.lock`, JSON.stringify({ pid: live.pid, host: hostname() }));
+      await assert.rejects(new FileOutbox(file).size(), OutboxLockedError);
     } finally {
+      live.kill('SIGKILL');
       tmp.remove();
     }
   });
