@@ -3,8 +3,8 @@
  * configuration from SF_* variables) on one throwaway PostgreSQL and Redis, in front of the
  * stand-in. A shop spreads 300 orderCallBackIds' reports (in calls of 5), updates and cancels over
  * whichever instances are up, and resends what got no answer, as a shop would. Meanwhile the
- * stand-in answers 500s, drops connections and delays, and one instance is SIGKILLed while its
- * batch is at sauceFlex, then started again.
+ * stand-in answers 500s, drops connections and delays, and the instance whose batch is at sauceFlex
+ * is SIGKILLed (its lease left in PostgreSQL to run out), then started again, and traffic goes on.
  *
  * At the end, counted at the stand-in: every report, update and cancel applied exactly once and in
  * the order sent (0 lost, 0 applied twice, order kept), nothing left in the outbox, and every
@@ -169,23 +169,34 @@ test('three instances, one PostgreSQL and Redis, faults and a SIGKILL: 0 lost, 0
   let killed: Promise<void> | null = null;
   let leasedAtKill = -1;
 
-  /** Kill an instance while a batch it sent is at sauceFlex (held there 1 s), then start it again. */
+  /**
+   * Kill, with SIGKILL, the instance whose batch is at sauceFlex (held there 2 s): the shop sends the
+   * group to one instance; whichever instance claimed it (PostgreSQL's leased_by) dies holding the
+   * lease, and is started again. Returns the shop's answer, resent to instances that are up.
+   */
   const killDuringBatch = async (group: number[]) => {
-    const victim = instances.find((i) => i.up && i.name === 'two')!;
-    standin.setFault({ route: 'payments.batch', kind: 'delay', delayMs: 1_000, times: 1 });
-    const before = standin.state().counts['payments.batch'] ?? 0;
-    const call = shopCall('POST', { payments: group.map((n) => payloadFor(n, 'report', 0)) }, victim);
-    const deadline = Date.now() + 10_000;
-    while ((standin.state().counts['payments.batch'] ?? 0) === before && Date.now() < deadline) await new Promise((r) => setImmediate(r));
-    victim.up = false;
-    victim.child.kill('SIGKILL');
-    await once(victim.child, 'exit');
-    // In flight when it died: its claim (lease) on the reports is still in PostgreSQL, to run out.
+    standin.setFault({ route: 'payments.batch', kind: 'delay', delayMs: 2_000, times: 5 });
+    const target = instances.filter((i) => i.up)[0]!;
+    const call = shopCall('POST', { payments: group.map((n) => payloadFor(n, 'report', 0)) }, target);
     const ids = group.map((n) => entryId('report', report(n, PREFIX).orderCallBackId, {}));
-    const held = await db.query('SELECT count(*) AS n FROM sf_outbox WHERE id = ANY($1) AND leased_until > $2 AND attempts = 1', [ids, Date.now()]);
+    let holder: Instance | undefined;
+    for (const deadline = Date.now() + 10_000; !holder && Date.now() < deadline; ) {
+      const { rows } = await db.query<{ leased_by: string }>(
+        'SELECT DISTINCT leased_by FROM sf_outbox WHERE id = ANY($1) AND leased_until > $2 AND attempts = 1',
+        [ids, Date.now()],
+      );
+      holder = instances.find((i) => i.up && rows.length === 1 && rows[0]!.leased_by.endsWith(`:${i.child.pid}`));
+      if (!holder) await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.ok(holder, 'an instance claimed the group');
+    // At sauceFlex: the batch with the group is being answered (the delay) while the holder dies.
+    holder.up = false;
+    holder.child.kill('SIGKILL');
+    await once(holder.child, 'exit');
+    const held = await db.query('SELECT count(*) AS n FROM sf_outbox WHERE id = ANY($1) AND leased_until > $2', [ids, Date.now()]);
     leasedAtKill = Number(held.rows[0].n);
-    await startInstance('two-restarted');
-    return call; // resent by the shop to an instance that is up
+    await startInstance(`${holder.name}-restarted`);
+    return call;
   };
 
   const runGroup = async (g: number) => {
@@ -211,12 +222,19 @@ test('three instances, one PostgreSQL and Redis, faults and a SIGKILL: 0 lost, 0
     );
   };
 
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < groups.length) await runGroup(next++);
-    }),
-  );
+  // Traffic, then the kill on its own (so the batch it interrupts is the group's), then traffic again.
+  const pool = async (from: number, to: number) => {
+    let next = from;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < to) await runGroup(next++);
+      }),
+    );
+  };
+  await pool(0, killGroup);
+  await runGroup(killGroup);
+  standin.setFault({ route: 'payments.batch', kind: 'error500', times: 3 });
+  await pool(killGroup + 1, groups.length);
   assert.ok(killed, 'the kill happened');
   await killed;
   assert.equal(leasedAtKill, GROUP, 'the killed instance held its batch when it died');

@@ -328,8 +328,8 @@ describe('payments delivery', () => {
         });
         child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
       });
-      // sauceFlex takes 600 ms to answer; the server dies while it is answering.
-      standin.setFault({ route: 'payments.batch', kind: 'delay', delayMs: 600, times: 1 });
+      // sauceFlex takes 3 s to answer (room for a loaded machine); the server dies while it is answering.
+      standin.setFault({ route: 'payments.batch', kind: 'delay', delayMs: 3_000, times: 1 });
       const reports = Array.from({ length: 20 }, (_, i) => report(i, 8));
       void send(origin, 'POST', { payments: reports }).catch(() => undefined);
       await until(() => standin.state().counts['payments.batch'] === 1, 'the batch to reach sauceFlex');

@@ -13,6 +13,7 @@
  * A connection or server failure surfaces as `StoreUnavailableError` (the routes answer 503 and
  * acknowledge nothing); a failed write leaves the rows as they were.
  */
+import { hostname } from 'node:os';
 import pg from 'pg';
 import type { AdminSession, SharedAdminSession } from '../admin-client.js';
 import { payloadHash, type AddResult, type NewOutboxEntry, type Outbox, type OutboxEntry, type StoredOutcome } from '../outbox.js';
@@ -53,6 +54,8 @@ const MIGRATIONS: readonly string[] = [
      session jsonb NOT NULL,
      updated_at timestamptz NOT NULL DEFAULT now()
    );`,
+  // Which instance holds a lease (host:pid): for operators, and for the chaos test to kill the holder.
+  `ALTER TABLE sf_outbox ADD COLUMN leased_by text`,
 ];
 
 export interface PostgresStore {
@@ -64,7 +67,7 @@ export interface PostgresStore {
 }
 
 /** A pool on `url` that fails fast when the server is away (the routes answer 503 rather than hang). */
-export function createPostgres(url: string, options: { log?: (message: string) => void } = {}): PostgresStore {
+export function createPostgres(url: string, options: { log?: (message: string) => void; owner?: string } = {}): PostgresStore {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -78,7 +81,7 @@ export function createPostgres(url: string, options: { log?: (message: string) =
   let closing: Promise<void> | null = null;
   return {
     pool,
-    outbox: new PostgresOutbox(pool),
+    outbox: new PostgresOutbox(pool, options.owner ?? `${hostname()}:${process.pid}`),
     adminSession: (name) => new PostgresAdminSession(pool, name),
     close: () => (closing ??= pool.end()),
   };
@@ -137,9 +140,12 @@ const OLDEST_OF_ITS_ID = `NOT EXISTS (SELECT 1 FROM sf_outbox p WHERE p.order_ca
 
 export class PostgresOutbox implements Outbox {
   readonly #pool: pg.Pool;
+  readonly #owner: string;
 
-  constructor(pool: pg.Pool) {
+  /** `owner` names this instance in `leased_by` (host:pid by default). */
+  constructor(pool: pg.Pool, owner: string) {
     this.#pool = pool;
+    this.#owner = owner;
   }
 
   async add(entries: NewOutboxEntry[]): Promise<AddResult> {
@@ -191,7 +197,7 @@ export class PostgresOutbox implements Outbox {
   async claimDue(now: number, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
     const { rows } = await query<OutboxRow>(
       this.#pool,
-      `UPDATE sf_outbox o SET attempts = o.attempts + 1, leased_until = $1::bigint + $3::bigint
+      `UPDATE sf_outbox o SET attempts = o.attempts + 1, leased_until = $1::bigint + $3::bigint, leased_by = $4
        FROM (
          SELECT e.seq FROM sf_outbox e
          WHERE e.next_attempt_at <= $1 AND e.leased_until <= $1 AND ${OLDEST_OF_ITS_ID}
@@ -201,7 +207,7 @@ export class PostgresOutbox implements Outbox {
        ) due
        WHERE o.seq = due.seq
        RETURNING o.*`,
-      [now, limit, leaseMs],
+      [now, limit, leaseMs, this.#owner],
     );
     return rows.map(toEntry).sort((a, b) => a.seq - b.seq);
   }
@@ -232,7 +238,7 @@ export class PostgresOutbox implements Outbox {
     if (items.length === 0) return;
     await query(
       this.#pool,
-      `UPDATE sf_outbox o SET next_attempt_at = t.due, leased_until = 0, last_error = t.error
+      `UPDATE sf_outbox o SET next_attempt_at = t.due, leased_until = 0, leased_by = NULL, last_error = t.error
        FROM unnest($1::text[], $2::bigint[], $3::text[]) AS t(id, due, error)
        WHERE o.id = t.id`,
       [items.map((i) => i.id), items.map((i) => i.nextAttemptAt), items.map((i) => i.lastError.slice(0, 300))],
