@@ -195,13 +195,26 @@ describe('PostgreSQL shared by two instances', () => {
   let one: PostgresStore;
   let two: PostgresStore;
   before(async () => {
-    one = createPostgres(postgres.url);
-    two = createPostgres(postgres.url);
+    one = createPostgres(postgres.url, { owner: 'instance-one' });
+    two = createPostgres(postgres.url, { owner: 'instance-two' });
     await Promise.all([migrate(one.pool), migrate(two.pool)]);
     await one.pool.query('TRUNCATE sf_outbox, sf_payment_results RESTART IDENTITY');
   });
   after(async () => {
     await Promise.all([one?.close(), two?.close()]);
+  });
+
+  test('a fresh entry is left to the instance that took it in for a second; then (or once tried) either sends it', async () => {
+    await one.pool.query('TRUNCATE sf_outbox, sf_payment_results RESTART IDENTITY');
+    const e = reportEntry(1, 10_000);
+    await one.outbox.add([e]);
+    assert.deepEqual(await two.outbox.claimDue(10_500, 10, 500), [], 'not yet for the other instance');
+    assert.equal(await two.outbox.nextDueAt(), 11_000, 'and it does not look again before then');
+    assert.equal(await one.outbox.nextDueAt(), 10_000);
+    assert.deepEqual((await two.outbox.claimDue(11_000, 10, 500)).map((x) => x.id), [e.id]);
+    await two.outbox.retryLater([{ id: e.id, nextAttemptAt: 11_000, lastError: 'HTTP 500' }]);
+    assert.deepEqual((await one.outbox.claimDue(11_000, 10, 500)).map((x) => [x.id, x.attempts]), [[e.id, 2]]);
+    await one.pool.query('TRUNCATE sf_outbox, sf_payment_results RESTART IDENTITY');
   });
 
   test('racing claimers: every entry delivered once, one holder at a time, never an update before its report', async () => {

@@ -8,6 +8,8 @@
  *   when no row of its orderCallBackId goes before it (its report, then older rows), so an update or
  *   cancel never overtakes its report whichever instance holds what.
  * - `complete` deletes the rows and upserts their outcomes in one transaction.
+ * - An instance sends the rows it took in first; the others take them only after `HANDOFF_MS` or a
+ *   first attempt (so a caller usually hears from its own instance, and nothing waits on a dead one).
  * - Times are ms since epoch from the instances' clocks (kept in sync by NTP), as in the other outboxes.
  *
  * A connection or server failure surfaces as `StoreUnavailableError` (the routes answer 503 and
@@ -56,7 +58,15 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // Which instance holds a lease (host:pid): for operators, and for the chaos test to kill the holder.
   `ALTER TABLE sf_outbox ADD COLUMN leased_by text`,
+  // Which instance took a row in: it sends its own rows first, the others help after HANDOFF_MS.
+  `ALTER TABLE sf_outbox ADD COLUMN added_by text`,
 ];
+
+/**
+ * A fresh row is left to the instance that took it in (its caller is waiting there) for this long;
+ * after that, or once it has been tried, any instance sends it (one that died, one that is busy).
+ */
+const HANDOFF_MS = 1_000;
 
 export interface PostgresStore {
   pool: pg.Pool;
@@ -153,8 +163,8 @@ export class PostgresOutbox implements Outbox {
     const inserted = unique.length
       ? await query<{ id: string }>(
           this.#pool,
-          `INSERT INTO sf_outbox (id, op, order_callback_id, payload, payload_hash, created_at, next_attempt_at)
-           SELECT id, op, cb, payload, hash, created, due
+          `INSERT INTO sf_outbox (id, op, order_callback_id, payload, payload_hash, created_at, next_attempt_at, added_by)
+           SELECT id, op, cb, payload, hash, created, due, $8
            FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::bigint[], $7::bigint[])
              WITH ORDINALITY AS t(id, op, cb, payload, hash, created, due, ord)
            ORDER BY ord
@@ -168,6 +178,7 @@ export class PostgresOutbox implements Outbox {
             unique.map((e) => payloadHash(e.payload)),
             unique.map((e) => e.createdAt),
             unique.map((e) => e.nextAttemptAt),
+            this.#owner,
           ],
         )
       : { rows: [] };
@@ -201,6 +212,7 @@ export class PostgresOutbox implements Outbox {
        FROM (
          SELECT e.seq FROM sf_outbox e
          WHERE e.next_attempt_at <= $1 AND e.leased_until <= $1 AND ${OLDEST_OF_ITS_ID}
+           AND (e.added_by = $4 OR e.attempts > 0 OR e.added_by IS NULL OR e.created_at <= $1::bigint - ${HANDOFF_MS})
          ORDER BY e.seq
          LIMIT $2
          FOR UPDATE SKIP LOCKED
@@ -268,7 +280,10 @@ export class PostgresOutbox implements Outbox {
   async nextDueAt(): Promise<number | null> {
     const { rows } = await query<{ at: string | null }>(
       this.#pool,
-      `SELECT min(greatest(e.next_attempt_at, e.leased_until)) AS at FROM sf_outbox e WHERE ${OLDEST_OF_ITS_ID}`,
+      `SELECT min(greatest(e.next_attempt_at, e.leased_until,
+         CASE WHEN e.added_by = $1 OR e.attempts > 0 OR e.added_by IS NULL THEN 0 ELSE e.created_at + ${HANDOFF_MS} END)) AS at
+       FROM sf_outbox e WHERE ${OLDEST_OF_ITS_ID}`,
+      [this.#owner],
     );
     return rows[0]?.at == null ? null : Number(rows[0].at);
   }
