@@ -39,6 +39,8 @@ export const CANCEL_SCHEMA: Schema = {
 
 interface PaymentRecord extends PaymentReport {
   cancelledAt?: string;
+  /** What was applied to it, in order ('report', 'update', 'cancel'): tests prove nothing is applied twice or out of order. */
+  applied: ('report' | 'update' | 'cancel')[];
 }
 
 export class PaymentStore {
@@ -56,8 +58,8 @@ export class PaymentStore {
   }
 
   /** Every record held, newest last (cancelled ones marked): the demo's "payments recorded" page. */
-  list(): (PaymentReport & { cancelledAt?: string })[] {
-    return [...this.records.values()].map((record) => ({ ...record }));
+  list(): (PaymentReport & { cancelledAt?: string; applied: string[] })[] {
+    return [...this.records.values()].map((record) => ({ ...record, applied: [...record.applied] }));
   }
 
   /** One report; returns SU0000 or the refusal code. */
@@ -65,7 +67,7 @@ export class PaymentStore {
     if (!UUID.test(report.orderCallBackId)) return 'FA1027';
     const key = report.orderCallBackId.toLowerCase();
     if (this.records.has(key)) return 'FA1028';
-    this.records.set(key, { ...report });
+    this.records.set(key, { ...report, applied: ['report'] });
     return 'SU0000';
   }
 
@@ -94,11 +96,14 @@ export class PaymentStore {
     }
     record.productQuantity = u.updateProductQuantity!;
     record.amount = u.updateAmount!;
+    record.applied.push('update');
   }
 
   /** DELETE /front/product/payment */
   cancel(orderCallBackId: string, orderId: string, payCancelTime: string): void {
-    this.find(orderCallBackId, orderId).cancelledAt = payCancelTime;
+    const record = this.find(orderCallBackId, orderId);
+    record.cancelledAt = payCancelTime;
+    record.applied.push('cancel');
   }
 
   /** FA1031 when nothing matches; FA1125 when it matched but was deleted already. */

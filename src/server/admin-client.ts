@@ -8,6 +8,11 @@
  * `accessExp - accessIat = L` seconds is treated as good until T + L, so a skew between our clock
  * and sauceFlex's does not make us send expired tokens or refresh in a loop.
  *
+ * With several instances the session is shared (`shared`: PostgreSQL or Redis): an instance first
+ * looks for a pair another one stored, and renews only while holding the cluster-wide lock, re-reading
+ * the stored pair under it, so one instance authorizes or refreshes at a time. A shared pair is not
+ * revoked when one instance stops (the others still use it).
+ *
  * Nothing here ever leaves the server: the tokens and the password stay in this object, and error
  * messages carry redacted URLs only (see `redactUrl`).
  */
@@ -29,7 +34,20 @@ export interface AdminClientOptions {
   now?: () => number;
   fetch?: typeof fetch;
   log?: Logger;
+  /** The session shared between instances, and the lock renewals take. */
+  shared?: SharedAdminSession;
 }
+
+/** Where several instances keep one admin session (stores/postgres.ts, stores/redis.ts). */
+export interface SharedAdminSession {
+  load(): Promise<AdminSession | null>;
+  save(session: AdminSession): Promise<void>;
+  /** Run `renew` while no other instance runs its own. */
+  withLock<T>(renew: () => Promise<T>): Promise<T>;
+  close?(): Promise<void>;
+}
+
+export type AdminSession = Session;
 
 interface Session {
   tokens: AdminTokens;
@@ -43,7 +61,9 @@ interface Session {
 const TOKEN_REJECTED = new Set<string>([ErrorCode.invalidToken, ErrorCode.expiredToken]);
 
 export class AdminClient {
-  readonly #o: Required<Omit<AdminClientOptions, 'lifeTimeDays' | 'fetch'>> & Pick<AdminClientOptions, 'lifeTimeDays' | 'fetch'>;
+  readonly #o: Required<Omit<AdminClientOptions, 'lifeTimeDays' | 'fetch' | 'shared'>> & Pick<AdminClientOptions, 'lifeTimeDays' | 'fetch' | 'shared'>;
+  /** A token sauceFlex refused: never taken back from the shared store. */
+  #refused: string | null = null;
   #session: Session | null = null;
   #pending: Promise<Session> | null = null;
   #closed = false;
@@ -111,7 +131,7 @@ export class AdminClient {
     if (pending) await pending.catch(() => {});
     const session = this.#session;
     this.#session = null;
-    if (session && options.revoke !== false && this.#o.now() < session.accessUntil) {
+    if (session && options.revoke !== false && !this.#o.shared && this.#o.now() < session.accessUntil) {
       try {
         await requestEnvelope({
           method: 'DELETE',
@@ -135,6 +155,7 @@ export class AdminClient {
       if (code === ErrorCode.invalidToken) session.refreshUntil = 0;
       this.#o.log.info('sauceFlex rejected the admin token; renewing', { code });
     }
+    this.#refused = token;
     return (await this.#renew()).tokens.accessToken;
   }
 
@@ -145,10 +166,28 @@ export class AdminClient {
     const current = this.#session;
     // A renewal that finished while this caller was waiting for its own answer is reused.
     if (current && this.#o.now() < current.refreshFrom) return Promise.resolve(current);
-    this.#pending = this.#obtain(current).finally(() => {
+    this.#pending = (this.#o.shared ? this.#obtainShared(this.#o.shared, current) : this.#obtain(current)).finally(() => {
       this.#pending = null;
     });
     return this.#pending;
+  }
+
+  /** Renew under the shared lock, unless another instance stored a usable pair meanwhile. */
+  #obtainShared(shared: SharedAdminSession, current: Session | null): Promise<Session> {
+    return shared.withLock(async () => {
+      const stored = await shared.load();
+      const now = this.#o.now();
+      if (stored && stored.tokens.accessToken !== this.#refused && now < stored.refreshFrom) {
+        this.#session = stored;
+        return stored;
+      }
+      // The stored pair is the newest; ours may be older. A refused refresh token is not tried again.
+      let base = stored ?? current;
+      if (base && base.tokens.accessToken === this.#refused && current) base = current;
+      const session = await this.#obtain(base);
+      await shared.save(session);
+      return session;
+    });
   }
 
   async #obtain(current: Session | null): Promise<Session> {

@@ -15,7 +15,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { KeyObject } from 'node:crypto';
-import { AdminClient } from './admin-client.js';
+import { AdminClient, type SharedAdminSession } from './admin-client.js';
 import { ConfigError, DEFAULTS, DEFAULT_PATHS, parsePrivateKey, type ServerConfig, type ServerPaths } from './config.js';
 import { CorsPolicy, HttpProblem, clientAddress, isHttps, jsonResponse, methodNotAllowed, problemResponse, readJsonBody } from './http.js';
 import { consoleLogger, describeError, type Logger } from './log.js';
@@ -23,6 +23,9 @@ import { FileOutbox, MemoryOutbox, type Outbox } from './outbox.js';
 import { PaymentValidationError, PaymentsForwarder, mountPaymentsRoute, type PaymentOutcome } from './payments/index.js';
 import { ProductService } from './products.js';
 import { MemoryRateLimiter, unlimited, type RateLimiter } from './rate-limit.js';
+import { StoreUnavailableError } from './stores/errors.js';
+import { createPostgres, migrate } from './stores/postgres.js';
+import { createRedis } from './stores/redis.js';
 import {
   GUEST_COOKIE,
   ViewerTokenMinter,
@@ -51,6 +54,8 @@ export interface ServerHooks {
 /** Replaceable parts (a shared outbox or limiter for several instances; a fake clock or fetch in tests). */
 export interface ServerDeps {
   outbox?: Outbox;
+  /** The admin session shared between instances (default: from SF_REDIS_URL, else SF_DATABASE_URL). */
+  adminSession?: SharedAdminSession;
   rateLimiter?: RateLimiter;
   fetch?: typeof fetch;
   now?: () => number;
@@ -60,8 +65,13 @@ export interface ServerApp {
   /** The web-standard entry: Node passes its bindings as `env` (the socket address for rate limiting). */
   fetch(request: Request, env?: unknown): Promise<Response>;
   readonly hono: Hono;
-  /** Resolves once the signing key is imported and the outbox is loaded; rejects if either fails. */
+  /** Resolves once the signing key is imported and the stores are open; rejects if either fails. */
   readonly ready: Promise<void>;
+  /**
+   * Begin delivering the payments outbox. `startServer` calls it once the port is bound, so a
+   * process that cannot listen delivers nothing; an app mounted elsewhere calls it after `ready`.
+   */
+  start(): void;
   /** The typed payments API for Node code in the same process. */
   readonly payments: PaymentsForwarder;
   /** Null when no admin credentials are configured. */
@@ -114,11 +124,20 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
 
   const minter = new ViewerTokenMinter({ privateKey: config.privateKey, ttlSec: config.tokenTtlSec ?? DEFAULTS.tokenTtlSec, now });
 
+  // Several instances: Redis holds the rate limiter's buckets and the admin session (with its lock).
+  const redis = config.redisUrl ? createRedis(config.redisUrl, { log: (message) => log.warn(message) }) : null;
   const rateLimit = config.rateLimit ?? DEFAULTS.rateLimit;
-  const limiter: RateLimiter = deps.rateLimiter ?? (rateLimit === false ? unlimited : new MemoryRateLimiter({ ...rateLimit, now }));
+  const limiter: RateLimiter =
+    deps.rateLimiter ?? (rateLimit === false ? unlimited : redis ? redis.rateLimiter(rateLimit) : new MemoryRateLimiter({ ...rateLimit, now }));
+
+  // Several instances: PostgreSQL holds the outbox, the results and (without Redis) the admin session.
+  const postgres = config.databaseUrl ? createPostgres(config.databaseUrl, { log: (message) => log.warn(message) }) : null;
+  const adminName = `${config.partnerId}:${config.admin?.id ?? ''}`;
+  const adminSession = deps.adminSession ?? redis?.adminSession(adminName) ?? postgres?.adminSession(adminName);
 
   const admin = config.admin
     ? new AdminClient({
+        ...(adminSession ? { shared: adminSession } : {}),
         apiBase: config.apiBase,
         partnerId: config.partnerId,
         id: config.admin.id,
@@ -131,12 +150,13 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
       })
     : null;
   const products = admin
-    ? new ProductService(admin, { ttlMs: (config.productCacheTtlSec ?? DEFAULTS.productCacheTtlSec) * 1000, now, log })
+    ? new ProductService(admin, { ttlMs: (config.productCacheTtlSec ?? DEFAULTS.productCacheTtlSec) * 1000, budgetMs: config.browserBudgetMs ?? DEFAULTS.browserBudgetMs, now, log })
     : null;
 
   const outboxSetting = config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile };
   const outbox =
     deps.outbox ??
+    postgres?.outbox ??
     (outboxSetting.kind === 'memory'
       ? new MemoryOutbox()
       : new FileOutbox(outboxSetting.file, { onWarning: (message) => log.warn(message) }));
@@ -146,6 +166,8 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     timeoutMs,
     backoff: config.paymentsBackoff ?? DEFAULTS.paymentsBackoff,
     waitMs: config.paymentsWaitMs ?? DEFAULTS.paymentsWaitMs,
+    // A shared outbox gets work from other instances (and from ones that died): look for it regularly.
+    ...(postgres || config.paymentsPollMs ? { pollMs: config.paymentsPollMs ?? DEFAULTS.paymentsPollMs } : {}),
     now,
     log,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
@@ -182,6 +204,26 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
       await next();
     };
 
+  /**
+   * A browser route answers within `budgetMs` whatever sauceFlex or a hook does: 503 with
+   * Retry-After instead of a shopper's page waiting on retries of a slow upstream.
+   */
+  const budgetMs = config.browserBudgetMs ?? DEFAULTS.browserBudgetMs;
+  const withinBudget: MiddlewareHandler = async (_c, next) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const over = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new HttpProblem(503, 'upstream_unavailable', 'This took too long; try again shortly.', { headers: { 'retry-after': '5' } })),
+        budgetMs,
+      );
+    });
+    try {
+      await Promise.race([next(), over]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   const wrongMethod = (allow: string) => () => {
     throw methodNotAllowed(allow);
   };
@@ -190,7 +232,7 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
 
   // --- viewer token ------------------------------------------------------------------------
   hono.use(paths.token, cors(['POST']));
-  hono.post(paths.token, rateLimited('token'), async (c) => {
+  hono.post(paths.token, withinBudget, rateLimited('token'), async (c) => {
     const request = c.req.raw;
     const body = await readJsonBody(request, { maxBytes: TOKEN_BODY_MAX, requireObject: true });
 
@@ -224,7 +266,7 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
   // --- product details -------------------------------------------------------------------------
   const productPath = `${paths.products}/:productId`;
   hono.use(productPath, cors(['GET']));
-  hono.get(productPath, rateLimited('products'), async (c) => {
+  hono.get(productPath, withinBudget, rateLimited('products'), async (c) => {
     if (!products) throw new HttpProblem(503, 'products_unavailable', 'Product details are not available on this server.');
     const { product, maxAgeSec } = await products.get(c.req.param('productId') ?? '');
     return jsonResponse(product, 200, { 'cache-control': `private, max-age=${maxAgeSec}` });
@@ -244,13 +286,22 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
   function toProblem(error: unknown, where: string): HttpProblem {
     if (error instanceof HttpProblem) return error;
     if (error instanceof PaymentValidationError) return new HttpProblem(400, 'invalid_payment', error.message, { field: error.field });
+    if (error instanceof StoreUnavailableError) {
+      // PostgreSQL or Redis is down: nothing was acknowledged, so the caller retries later.
+      log.error(`${where}: ${error.message}`, { error: describeError(error.cause) });
+      return new HttpProblem(503, 'store_unavailable', `${error.store} is not answering; nothing was stored, try again shortly.`, {
+        headers: { 'retry-after': '5' },
+      });
+    }
     log.error(`${where} failed`, { error: describeError(error) });
     return new HttpProblem(500, 'internal_error', 'Something went wrong on the server.');
   }
 
-  const ready = Promise.all([minter.ready(), outbox.size()]).then(() => {
-    payments.start();
-  });
+  const ready = Promise.all([
+    minter.ready(),
+    postgres ? migrate(postgres.pool).then(() => outbox.size()) : outbox.size(),
+    redis?.connect(),
+  ]).then(() => {});
   ready.catch(() => {}); // the caller (startServer) reports it
 
   let closing: Promise<void> | null = null;
@@ -262,9 +313,11 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     admin,
     minter,
     paths,
+    start: () => payments.start(),
     close() {
       closing ??= (async () => {
         await Promise.allSettled([payments.close(), admin?.close() ?? Promise.resolve(), limiter.close?.()]);
+        await Promise.allSettled([postgres?.close(), redis?.close()]);
       })();
       return closing;
     },

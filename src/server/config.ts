@@ -31,6 +31,15 @@ export interface ServerConfig {
   rateLimit?: { burst: number; perMinute: number } | false;
   /** How many reverse proxies of the shop's own sit in front (their X-Forwarded-For is trusted). Default 0. */
   trustedProxyHops?: number;
+  /**
+   * PostgreSQL shared by several instances (`postgres://…`): the payments outbox, the delivery
+   * results and the admin-token lease live there (and `outbox` is ignored).
+   */
+  databaseUrl?: string;
+  /** Redis shared by several instances (`redis://…`): the rate limiter and the admin token (with its lock). */
+  redisUrl?: string;
+  /** With a shared outbox: how often an instance looks for work other instances left (ms). Default 1 000. */
+  paymentsPollMs?: number;
   /** Where undelivered payment reports wait: a JSONL file (default `.dev/payments-outbox.jsonl`) or memory. */
   outbox?: { kind: 'file'; file: string } | { kind: 'memory' };
   /** Mask every member nickName as a real name (홍길동 → 홍*동). Default false. */
@@ -43,6 +52,8 @@ export interface ServerConfig {
   paymentsBackoff?: { baseMs: number; maxMs: number };
   /** How long POST /payments waits for the first delivery attempt before answering "queued". Default 15 000 ms. */
   paymentsWaitMs?: number;
+  /** Total time a browser route (token, products) may take before it answers 503. Default 5 000 ms. */
+  browserBudgetMs?: number;
   /** Listen address for `startServer`. Defaults 127.0.0.1:8788. */
   host?: string;
   port?: number;
@@ -70,6 +81,8 @@ export const DEFAULTS = {
   upstreamTimeoutMs: 10_000,
   paymentsBackoff: { baseMs: 1_000, maxMs: 60_000 },
   paymentsWaitMs: 15_000,
+  browserBudgetMs: 5_000,
+  paymentsPollMs: 1_000,
   host: '127.0.0.1',
   port: 8788,
 } as const;
@@ -298,6 +311,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const outbox: ServerConfig['outbox'] = outboxFile === 'memory' ? { kind: 'memory' } : { kind: 'file', file: outboxFile };
   if (outbox.kind === 'memory') warnings.push('SF_OUTBOX_FILE=memory: undelivered payment reports are lost on restart');
 
+  // Shared stores for several instances (the URLs may hold passwords: never echoed)
+  const databaseUrl = get('SF_DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/[^\s]+$/.test(databaseUrl)) {
+    problems.push({ variable: 'SF_DATABASE_URL', message: 'must be a postgres:// URL, e.g. postgres://sauceflex@db.internal:5432/sauceflex' });
+  }
+  const redisUrl = get('SF_REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
+    problems.push({ variable: 'SF_REDIS_URL', message: 'must be a redis:// (or rediss://) URL, e.g. redis://cache.internal:6379/0' });
+  }
+  if (databaseUrl !== undefined && get('SF_OUTBOX_FILE') !== undefined) warnings.push('SF_DATABASE_URL is set: SF_OUTBOX_FILE is not used');
+
   const config: ServerConfig & { privateKey: KeyObject } = {
     partnerId,
     apiBase,
@@ -316,6 +340,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   if (paymentsSecret !== undefined) config.paymentsSecret = paymentsSecret;
   if (admin) config.admin = admin;
+  if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
+  if (redisUrl !== undefined) config.redisUrl = redisUrl;
 
   if (problems.length) throw new ConfigError(problems);
   const loaded: LoadedConfig = { config, warnings };
@@ -344,6 +370,18 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     payments: config.paymentsSecret ? 'on' : 'off',
     admin: config.admin ? 'configured' : 'off',
     rateLimit: config.rateLimit ?? DEFAULTS.rateLimit,
-    outbox: config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile },
+    outbox: config.databaseUrl ? { kind: 'postgres', url: redactUrl(config.databaseUrl) } : (config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile }),
+    ...(config.redisUrl ? { redis: redactUrl(config.redisUrl) } : {}),
   };
+}
+
+/** A connection URL for a log line: the password replaced. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unreadable URL)';
+  }
 }

@@ -13,7 +13,7 @@ export {
   type SignedViewerClaims,
   type MintedToken,
 } from './viewer-token.js';
-export { AdminClient, type AdminClientOptions } from './admin-client.js';
+export { AdminClient, type AdminClientOptions, type AdminSession, type SharedAdminSession } from './admin-client.js';
 export { ProductService } from './products.js';
 export {
   PaymentsForwarder,
@@ -29,7 +29,22 @@ export {
   type PaymentCancelInput,
   type PaymentsForwarderOptions,
 } from './payments/index.js';
-export { MemoryOutbox, FileOutbox, type Outbox, type OutboxEntry, type NewOutboxEntry, type PaymentOp } from './outbox.js';
+export {
+  MemoryOutbox,
+  FileOutbox,
+  OutboxLockedError,
+  entryId,
+  payloadHash,
+  type Outbox,
+  type OutboxEntry,
+  type NewOutboxEntry,
+  type PaymentOp,
+  type StoredOutcome,
+  type AddResult,
+} from './outbox.js';
+export { createPostgres, migrate, PostgresOutbox, type PostgresStore } from './stores/postgres.js';
+export { createRedis, RedisRateLimiter, type RedisStore } from './stores/redis.js';
+export { StoreUnavailableError } from './stores/errors.js';
 export { MemoryRateLimiter, unlimited, type RateLimiter, type RateDecision } from './rate-limit.js';
 export { HttpProblem, type ErrorBody } from './http.js';
 export { consoleLogger, silentLogger, type Logger } from './log.js';

@@ -1,28 +1,32 @@
 /**
- * The payments outbox: what has to reach sauceFlex and has not been answered for yet. Behind a
- * small interface so a shop with several backend instances can replace the embedded stores with a
- * shared one (PostgreSQL, Redis) without touching the routes:
+ * The payments outbox: what has to reach sauceFlex and has not been answered for yet, and what
+ * sauceFlex answered (the delivery results). Behind a small interface so several backend instances
+ * share one store (PostgreSQL, stores/postgres.ts) without touching the routes:
  *
- * - `add` stores new entries durably (resolves once they survive a crash); an id already pending
- *   is not added twice.
+ * - `add` stores new entries durably (resolves once they survive a crash). An id already pending is
+ *   not added twice (`existing`, or `conflicts` when its payload differs); `behind` names the added
+ *   entries that wait behind an older pending entry of their orderCallBackId.
  * - `claimDue` hands out entries whose time has come, each under a lease (so two workers never send
  *   the same entry at once) and counts the attempt durably *before* anything is sent. Only the
- *   oldest pending entry of an orderCallBackId is eligible, so an update or a cancel never overtakes
- *   the report it applies to. (SQL: `UPDATE … WHERE id IN (SELECT … WHERE next_attempt_at <= now AND
- *   leased_until <= now AND NOT EXISTS (older entry, same order_callback_id) ORDER BY seq LIMIT n
- *   FOR UPDATE SKIP LOCKED) RETURNING *`.)
- * - `complete` forgets entries sauceFlex answered for (accepted, or refused for good).
+ *   first pending entry of an orderCallBackId is eligible (its report, then by arrival: `goesBefore`),
+ *   so an update or a cancel never overtakes the report it applies to.
+ * - `complete` forgets entries sauceFlex answered for (accepted, or refused for good) and stores
+ *   their outcomes in the same step; `results` reads outcomes back by key, so an identical retry
+ *   gets the stored outcome and a different payload for a known report is a conflict.
  * - `retryLater` releases the lease and sets the next attempt time.
  *
- * `MemoryOutbox` keeps everything in a Map (lost on restart: tests, or an explicit choice).
- * `FileOutbox` adds an append-only JSONL journal, fdatasync'd on every change and compacted by an
- * atomic rename, so a restart (or a crash) loses nothing.
+ * `MemoryOutbox` keeps everything in Maps (lost on restart: tests, or an explicit choice).
+ * `FileOutbox` adds an append-only JSONL journal, fdatasync'd on every change, compacted by an
+ * atomic rename, and locked to one process (`<file>.lock` holding the pid).
  */
-import { mkdir, open, rename, type FileHandle } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { PaymentCancel, PaymentReport, PaymentUpdate } from '../api/models.js';
 
 export type PaymentOp = 'report' | 'update' | 'cancel';
+const OPS: readonly string[] = ['report', 'update', 'cancel'];
 
 export type PaymentPayload<Op extends PaymentOp = PaymentOp> = Op extends 'report'
   ? PaymentReport
@@ -31,7 +35,7 @@ export type PaymentPayload<Op extends PaymentOp = PaymentOp> = Op extends 'repor
     : PaymentCancel;
 
 export interface NewOutboxEntry {
-  /** Unique while pending; a report's id is `report:<orderCallBackId>`, so a repeat is not queued twice. */
+  /** Unique while pending: `report:<orderCallBackId>`, `update|cancel:<orderCallBackId>:<payload hash>` (see `entryId`). */
   id: string;
   op: PaymentOp;
   orderCallBackId: string;
@@ -51,11 +55,33 @@ export interface OutboxEntry extends NewOutboxEntry {
   lastError?: string;
 }
 
+/** What sauceFlex answered for an entry, kept under `resultKey(entry)` with the payload's hash. */
+export interface StoredOutcome {
+  key: string;
+  hash: string;
+  status: 'accepted' | 'failed';
+  messageCode?: string;
+  alreadyAccepted?: boolean;
+}
+
+export interface AddResult {
+  added: string[];
+  /** Already pending with the same payload. */
+  existing: string[];
+  /** Already pending with a different payload (a report reused for another order). */
+  conflicts: string[];
+  /** Added, but behind an older pending entry of the same orderCallBackId. */
+  behind: string[];
+}
+
 export interface Outbox {
-  add(entries: NewOutboxEntry[]): Promise<{ added: string[]; existing: string[] }>;
+  add(entries: NewOutboxEntry[]): Promise<AddResult>;
   claimDue(now: number, limit: number, leaseMs: number): Promise<OutboxEntry[]>;
-  complete(ids: string[]): Promise<void>;
+  /** Forget these entries; store `outcomes` (by key) in the same durable step. */
+  complete(ids: string[], outcomes?: StoredOutcome[]): Promise<void>;
   retryLater(items: { id: string; nextAttemptAt: number; lastError: string }[]): Promise<void>;
+  /** Stored outcomes by key (see `resultKey`). */
+  results(keys: string[]): Promise<Map<string, StoredOutcome>>;
   /** When the next eligible entry becomes due (ms since epoch), or null when nothing is pending. */
   nextDueAt(): Promise<number | null>;
   /** Pending entries. */
@@ -65,7 +91,36 @@ export interface Outbox {
   close(): Promise<void>;
 }
 
-type JournalRecord = { put: OutboxEntry } | { del: string[] };
+/** SHA-256 of the payload's JSON with sorted keys: equal payloads, equal hashes, whatever the key order. */
+export function payloadHash(payload: object): string {
+  const sorted = Object.fromEntries(Object.entries(payload).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 32);
+}
+
+/** A report is one per orderCallBackId; an update or cancel is one per payload (an identical retry is the same entry). */
+export function entryId(op: PaymentOp, orderCallBackId: string, payload: object): string {
+  return op === 'report' ? `report:${orderCallBackId}` : `${op}:${orderCallBackId}:${payloadHash(payload)}`;
+}
+
+/** Where an entry's outcome is kept: its id (a report's id is per orderCallBackId, so a different payload finds it). */
+export function resultKey(entry: Pick<NewOutboxEntry, 'id'>): string {
+  return entry.id;
+}
+
+/**
+ * Delivery order within one orderCallBackId: its report first (an update or cancel that arrived
+ * earlier, through another instance, would only be refused FA1031), then by arrival.
+ */
+export function goesBefore(a: Pick<OutboxEntry, 'orderCallBackId' | 'op' | 'seq'>, b: Pick<OutboxEntry, 'orderCallBackId' | 'op' | 'seq'>): boolean {
+  if (a.orderCallBackId !== b.orderCallBackId || a === b) return false;
+  const rank = (e: Pick<OutboxEntry, 'op'>) => (e.op === 'report' ? 0 : 1);
+  return rank(a) !== rank(b) ? rank(a) < rank(b) : a.seq < b.seq;
+}
+
+/** Outcomes kept per store (oldest forgotten first): enough for any retry a shop makes. */
+export const RESULTS_KEPT = 100_000;
+
+type JournalRecord = { put: OutboxEntry } | { del: string[] } | { res: StoredOutcome };
 
 /** The in-memory outbox; also the state machine the file outbox journals. */
 export class MemoryOutbox implements Outbox {
@@ -73,20 +128,25 @@ export class MemoryOutbox implements Outbox {
   protected seq = 0;
   protected closed = false;
 
-  async add(entries: NewOutboxEntry[]): Promise<{ added: string[]; existing: string[] }> {
+  protected readonly outcomes = new Map<string, StoredOutcome>();
+
+  async add(entries: NewOutboxEntry[]): Promise<AddResult> {
     await this.ready();
     this.assertOpen();
     const added: OutboxEntry[] = [];
     const existing: string[] = [];
-    const ids = new Set<string>();
+    const conflicts: string[] = [];
+    const fresh = new Map<string, NewOutboxEntry>();
     for (const e of entries) {
-      if (this.entries.has(e.id) || ids.has(e.id)) {
-        existing.push(e.id);
+      const pending = this.entries.get(e.id) ?? fresh.get(e.id);
+      if (pending) {
+        (payloadHash(pending.payload) === payloadHash(e.payload) ? existing : conflicts).push(e.id);
         continue;
       }
-      ids.add(e.id);
+      fresh.set(e.id, e);
       added.push({ ...e, seq: ++this.seq, attempts: 0, leasedUntil: 0 });
     }
+    const behind = added.filter((a) => [...this.entries.values(), ...added].some((o) => goesBefore(o, a))).map((a) => a.id);
     for (const entry of added) this.entries.set(entry.id, entry);
     try {
       await this.persist(added.map((put) => ({ put })));
@@ -94,7 +154,7 @@ export class MemoryOutbox implements Outbox {
       for (const entry of added) this.entries.delete(entry.id);
       throw error;
     }
-    return { added: added.map((e) => e.id), existing };
+    return { added: added.map((e) => e.id), existing, conflicts, behind };
   }
 
   async claimDue(now: number, limit: number, leaseMs: number): Promise<OutboxEntry[]> {
@@ -112,11 +172,36 @@ export class MemoryOutbox implements Outbox {
     return claimed.map((e) => ({ ...e }));
   }
 
-  async complete(ids: string[]): Promise<void> {
+  async complete(ids: string[], outcomes: StoredOutcome[] = []): Promise<void> {
     await this.ready();
     this.assertOpen();
     const gone = ids.filter((id) => this.entries.delete(id));
-    if (gone.length) await this.persist([{ del: gone }]);
+    for (const outcome of outcomes) this.remember(outcome);
+    // Outcomes first: a crash between the two lines resends an entry whose outcome is known (harmless), never the reverse.
+    const records: JournalRecord[] = outcomes.map((res) => ({ res }));
+    if (gone.length) records.push({ del: gone });
+    await this.persist(records);
+  }
+
+  async results(keys: string[]): Promise<Map<string, StoredOutcome>> {
+    await this.ready();
+    const found = new Map<string, StoredOutcome>();
+    for (const key of keys) {
+      const outcome = this.outcomes.get(key);
+      if (outcome) found.set(key, { ...outcome });
+    }
+    return found;
+  }
+
+  /** Keep an outcome (newest last, bounded). */
+  protected remember(outcome: StoredOutcome): void {
+    this.outcomes.delete(outcome.key);
+    this.outcomes.set(outcome.key, { ...outcome });
+    while (this.outcomes.size > RESULTS_KEPT) {
+      const oldest = this.outcomes.keys().next().value;
+      if (oldest === undefined) break;
+      this.outcomes.delete(oldest);
+    }
   }
 
   async retryLater(items: { id: string; nextAttemptAt: number; lastError: string }[]): Promise<void> {
@@ -158,14 +243,14 @@ export class MemoryOutbox implements Outbox {
     this.closed = true;
   }
 
-  /** Oldest pending entry of each orderCallBackId, in seq order. */
+  /** The first pending entry of each orderCallBackId (see `goesBefore`), in seq order. */
   protected *eligible(): Iterable<OutboxEntry> {
-    const seen = new Set<string>();
-    for (const entry of [...this.entries.values()].sort((a, b) => a.seq - b.seq)) {
-      if (seen.has(entry.orderCallBackId)) continue;
-      seen.add(entry.orderCallBackId);
-      yield entry;
+    const first = new Map<string, OutboxEntry>();
+    for (const entry of this.entries.values()) {
+      const held = first.get(entry.orderCallBackId);
+      if (!held || goesBefore(entry, held)) first.set(entry.orderCallBackId, entry);
     }
+    yield* [...first.values()].sort((a, b) => a.seq - b.seq);
   }
 
   protected assertOpen(): void {
@@ -180,23 +265,40 @@ export class MemoryOutbox implements Outbox {
 }
 
 export interface FileOutboxOptions {
-  /** Rewrite the journal once it holds this many records and four times more than are pending. Default 1000. */
+  /** Rewrite the journal once it holds this many records and four times more than are kept. Default 1000. */
   compactAfter?: number;
   /** Told about a torn or unreadable journal line that was skipped at load. */
   onWarning?: (message: string) => void;
 }
 
+/** Another live process holds the outbox file: two writers would lose and duplicate reports. */
+export class OutboxLockedError extends Error {
+  override name = 'OutboxLockedError';
+  readonly pid: number;
+  constructor(file: string, pid: number) {
+    super(
+      `The payments outbox ${file} is in use by process ${pid}. One process per outbox file: stop that one, ` +
+        'give this one its own SF_OUTBOX_FILE, or share PostgreSQL (SF_DATABASE_URL) between instances.',
+    );
+    this.pid = pid;
+  }
+}
+
 /**
- * The outbox in a JSONL journal: `{"put":entry}` and `{"del":[ids]}` lines, appended and fdatasync'd
- * before a call resolves. At load the journal is replayed (a torn last line from a crash is cut off),
- * leases of the previous process are released and every pending entry is due at once. One process
- * per file.
+ * The outbox in a JSONL journal: `{"put":entry}`, `{"del":[ids]}` and `{"res":outcome}` lines,
+ * appended and fdatasync'd before a call resolves. At load the lock file `<file>.lock` is taken
+ * (created exclusively with our pid; one left by a dead process is taken over), the journal is
+ * replayed (a torn last line from a crash is cut off, a line of the wrong shape skipped with a
+ * warning), leases of the previous process are released and every pending entry is due at once.
  */
 export class FileOutbox extends MemoryOutbox {
   readonly file: string;
+  readonly lockFile: string;
   readonly #compactAfter: number;
   readonly #onWarning: (message: string) => void;
   #handle: FileHandle | null = null;
+  #locked = false;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
   #loading: Promise<void> | null = null;
   /** Serialises journal writes (and compaction) in call order. */
   #chain: Promise<void> = Promise.resolve();
@@ -205,6 +307,7 @@ export class FileOutbox extends MemoryOutbox {
   constructor(file: string, options: FileOutboxOptions = {}) {
     super();
     this.file = resolve(file);
+    this.lockFile = `${this.file}.lock`;
     this.#compactAfter = options.compactAfter ?? 1000;
     this.#onWarning = options.onWarning ?? (() => {});
   }
@@ -216,7 +319,14 @@ export class FileOutbox extends MemoryOutbox {
 
   async #load(): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
-    const handle = await open(this.file, 'a+', 0o600);
+    await this.#lock();
+    let handle: FileHandle;
+    try {
+      handle = await open(this.file, 'a+', 0o600);
+    } catch (error) {
+      await this.#unlock();
+      throw error;
+    }
     try {
       const bytes = await handle.readFile();
       // Every record is written with its newline; a last line without one was never acknowledged
@@ -229,14 +339,15 @@ export class FileOutbox extends MemoryOutbox {
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i]!;
         if (line.trim() === '') continue;
-        let record: JournalRecord | undefined;
+        let parsed: unknown;
         try {
-          record = JSON.parse(line) as JournalRecord;
+          parsed = JSON.parse(line);
         } catch {
-          record = undefined;
+          parsed = undefined;
         }
-        if (record === undefined || typeof record !== 'object' || record === null || (!('put' in record) && !('del' in record))) {
-          this.#onWarning(`outbox ${this.file}: skipped unreadable line ${i + 1}`);
+        const record = journalRecord(parsed);
+        if (!record) {
+          this.#onWarning(`outbox ${this.file}: skipped line ${i + 1}, not a journal record of the expected shape`);
           continue;
         }
         this.#apply(record);
@@ -248,6 +359,7 @@ export class FileOutbox extends MemoryOutbox {
       }
     } catch (error) {
       await handle.close();
+      await this.#unlock();
       throw error;
     }
     // The previous process is gone: its leases mean nothing now. And a restart is often the fix
@@ -259,12 +371,58 @@ export class FileOutbox extends MemoryOutbox {
     this.#handle = handle;
   }
 
+  /**
+   * Take `<file>.lock` (O_EXCL; our pid and host inside), and touch it every few seconds while held.
+   * A lock is stale, and taken over, when its process is gone (same host, pid not alive, or our own
+   * pid but not held in this process: a restarted container often gets the same pid) or when it has
+   * not been touched for `LOCK_STALE_MS` (a reused pid, another host). A live one refuses with
+   * `OutboxLockedError`.
+   */
+  async #lock(): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const handle = await open(this.lockFile, 'wx', 0o600);
+        try {
+          await handle.writeFile(`${JSON.stringify({ pid: process.pid, host: hostname() })}\n`, 'utf8');
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        this.#locked = true;
+        HELD_LOCKS.add(this.lockFile);
+        this.#heartbeat = setInterval(() => {
+          const now = new Date();
+          utimes(this.lockFile, now, now).catch(() => {});
+        }, LOCK_TOUCH_MS);
+        this.#heartbeat.unref();
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = await readLock(this.lockFile);
+      if (holder && !lockIsStale(this.lockFile, holder)) throw new OutboxLockedError(this.file, holder.pid);
+      this.#onWarning(`outbox ${this.file}: took over a stale lock${holder ? ` of process ${holder.pid} on ${holder.host}` : ''}`);
+      await unlink(this.lockFile).catch(() => {});
+    }
+    throw new Error(`Could not take the outbox lock ${this.lockFile}`);
+  }
+
+  async #unlock(): Promise<void> {
+    if (!this.#locked) return;
+    this.#locked = false;
+    clearInterval(this.#heartbeat);
+    HELD_LOCKS.delete(this.lockFile);
+    await unlink(this.lockFile).catch(() => {});
+  }
+
   #apply(record: JournalRecord): void {
     if ('put' in record) {
       this.entries.set(record.put.id, record.put);
       if (record.put.seq > this.seq) this.seq = record.put.seq;
-    } else {
+    } else if ('del' in record) {
       for (const id of record.del) this.entries.delete(id);
+    } else {
+      this.remember(record.res);
     }
   }
 
@@ -277,19 +435,21 @@ export class FileOutbox extends MemoryOutbox {
       await handle.appendFile(text, 'utf8');
       await handle.datasync();
       this.#records += records.length;
-      if (this.#records >= this.#compactAfter && this.#records > 4 * this.entries.size) await this.#compact();
+      const kept = this.entries.size + this.outcomes.size;
+      if (this.#records >= this.#compactAfter && this.#records > 4 * kept) await this.#compact();
     });
     this.#chain = run.catch(() => {});
     return run;
   }
 
-  /** Rewrite the journal with only what is pending: temp file, fsync, rename, fsync the directory. */
+  /** Rewrite the journal with only what is kept: temp file, fsync, rename, fsync the directory. */
   async #compact(): Promise<void> {
     const tmp = `${this.file}.compact.tmp`;
     const entries = [...this.entries.values()].sort((a, b) => a.seq - b.seq);
+    const lines = [...[...this.outcomes.values()].map((res) => JSON.stringify({ res })), ...entries.map((put) => JSON.stringify({ put }))];
     const out = await open(tmp, 'w', 0o600);
     try {
-      await out.writeFile(entries.map((put) => JSON.stringify({ put })).join('\n') + (entries.length ? '\n' : ''), 'utf8');
+      await out.writeFile(lines.join('\n') + (lines.length ? '\n' : ''), 'utf8');
       await out.sync();
     } finally {
       await out.close();
@@ -298,7 +458,7 @@ export class FileOutbox extends MemoryOutbox {
     await syncDirectory(dirname(this.file));
     await this.#handle?.close();
     this.#handle = await open(this.file, 'a+', 0o600);
-    this.#records = entries.length;
+    this.#records = lines.length;
   }
 
   /** Number of journal records (tests check compaction with it). */
@@ -308,8 +468,12 @@ export class FileOutbox extends MemoryOutbox {
 
   override async close(): Promise<void> {
     if (this.closed) return;
-    await this.ready().catch(() => {});
+    const loaded = await this.ready().then(
+      () => true,
+      () => false,
+    );
     this.closed = true;
+    if (!loaded) return;
     await this.#chain;
     const handle = this.#handle;
     this.#handle = null;
@@ -317,7 +481,86 @@ export class FileOutbox extends MemoryOutbox {
       await handle.sync().catch(() => {});
       await handle.close();
     }
+    await this.#unlock();
   }
+}
+
+/** The holder touches its lock this often; one untouched for LOCK_STALE_MS is stale whatever its pid. */
+const LOCK_TOUCH_MS = 5_000;
+const LOCK_STALE_MS = 30_000;
+/** Lock files held by this process (a second outbox on the same file in one process is refused too). */
+const HELD_LOCKS = new Set<string>();
+
+interface LockHolder {
+  pid: number;
+  host: string;
+  touchedAt: number;
+}
+
+/** The lock's holder, or undefined for a lock file torn before its content was written. */
+async function readLock(file: string): Promise<LockHolder | undefined> {
+  try {
+    const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+    const parsed = JSON.parse(text) as Partial<LockHolder>;
+    if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return undefined;
+    return { pid: parsed.pid, host: parsed.host, touchedAt: info.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function lockIsStale(file: string, holder: LockHolder): boolean {
+  if (Date.now() - holder.touchedAt > LOCK_STALE_MS) return true;
+  if (holder.host !== hostname()) return false;
+  if (holder.pid === process.pid) return !HELD_LOCKS.has(file);
+  return !processAlive(holder.pid);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+/** A parsed journal line if it has the shape this file writes, else undefined (skipped with a warning). */
+function journalRecord(value: unknown): JournalRecord | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return undefined;
+  const v = value as Record<string, unknown>;
+  if ('del' in v) return Array.isArray(v.del) && v.del.every(isText) ? (v as { del: string[] }) : undefined;
+  if ('res' in v) {
+    const r = v.res as Partial<StoredOutcome> | null;
+    const ok = typeof r === 'object' && r !== null && isText(r.key) && isText(r.hash) && (r.status === 'accepted' || r.status === 'failed');
+    return ok ? { res: r as StoredOutcome } : undefined;
+  }
+  if ('put' in v) {
+    const e = v.put as Partial<OutboxEntry> | null;
+    const ok =
+      typeof e === 'object' &&
+      e !== null &&
+      isText(e.id) &&
+      typeof e.op === 'string' &&
+      OPS.includes(e.op) &&
+      isText(e.orderCallBackId) &&
+      typeof e.payload === 'object' &&
+      e.payload !== null &&
+      !Array.isArray(e.payload) &&
+      isNumber(e.seq) &&
+      isNumber(e.attempts) &&
+      isNumber(e.createdAt) &&
+      isNumber(e.nextAttemptAt) &&
+      isNumber(e.leasedUntil);
+    return ok ? { put: e as OutboxEntry } : undefined;
+  }
+  return undefined;
 }
 
 async function syncDirectory(dir: string): Promise<void> {

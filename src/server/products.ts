@@ -14,6 +14,8 @@ export const PRODUCT_ID = /^[A-Za-z0-9_.-]{1,100}$/;
 export interface ProductServiceOptions {
   /** Cache lifetime; 0 turns caching (but not the sharing of in-flight calls) off. */
   ttlMs: number;
+  /** Total time one upstream read (with its retries) may take. Default 5 000 ms. */
+  budgetMs?: number;
   /** Most products kept. Default 500. */
   maxEntries?: number;
   now?: () => number;
@@ -23,6 +25,7 @@ export interface ProductServiceOptions {
 export class ProductService {
   readonly #admin: AdminClient;
   readonly #ttlMs: number;
+  readonly #budgetMs: number;
   readonly #maxEntries: number;
   readonly #now: () => number;
   readonly #log: Logger;
@@ -32,6 +35,7 @@ export class ProductService {
   constructor(admin: AdminClient, options: ProductServiceOptions) {
     this.#admin = admin;
     this.#ttlMs = options.ttlMs;
+    this.#budgetMs = options.budgetMs ?? 5_000;
     this.#maxEntries = options.maxEntries ?? 500;
     this.#now = options.now ?? Date.now;
     this.#log = options.log;
@@ -51,7 +55,7 @@ export class ProductService {
 
     let flight = this.#inFlight.get(productId);
     if (!flight) {
-      flight = this.#admin.getProduct(productId).finally(() => this.#inFlight.delete(productId));
+      flight = this.#admin.getProduct(productId, AbortSignal.timeout(this.#budgetMs)).finally(() => this.#inFlight.delete(productId));
       this.#inFlight.set(productId, flight);
     }
     let product: Product;
@@ -86,7 +90,7 @@ export class ProductService {
       this.#log.error('sauceFlex refused the admin call', { productId, code: error.code, error: describeError(error) });
       return new HttpProblem(502, 'upstream_refused', 'sauceFlex refused the request; see the server log.');
     }
-    if (isTransient(error) || (error instanceof SauceflexError && error.kind === 'http')) {
+    if (isTransient(error) || (error instanceof SauceflexError && (error.kind === 'http' || error.kind === 'aborted'))) {
       this.#log.warn('sauceFlex unavailable for a product read', { productId, error: describeError(error) });
       return unavailable();
     }

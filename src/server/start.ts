@@ -1,8 +1,9 @@
 /**
  * `startServer(options)`: the backend on Node's HTTP server (via @hono/node-server), listening on
- * `config.host:config.port` (port 0 picks a free one). Returns the URL and a `close()` that stops
- * accepting connections, ends idle keep-alive ones, and closes the app (outbox synced, timers gone)
- * so a process or a test exits cleanly.
+ * `config.host:config.port` (port 0 picks a free one). Payments delivery starts only once the port
+ * is bound. Returns the URL and a `close()` that stops accepting connections, answers the callers
+ * still waiting ("queued": their items are stored), closes the app (outbox synced, timers gone) and
+ * then the remaining connections, so a process or a test exits cleanly.
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
@@ -54,6 +55,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw error;
   });
 
+  // Only a process that serves delivers: one that failed to bind has already thrown above.
+  app.start();
+
   const hostForUrl = address.family === 'IPv6' || host.includes(':') ? `[${address.address}]` : address.address;
   let closing: Promise<void> | null = null;
   return {
@@ -62,16 +66,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     app,
     close() {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          // Idle keep-alive sockets go now; ones still answering get a moment, then are cut.
-          const force = setTimeout(() => server.closeAllConnections(), 3_000);
-          server.close(() => {
-            clearTimeout(force);
-            resolve();
-          });
-          server.closeIdleConnections();
-        });
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        // Callers waiting on a delivery are answered ("queued") before their connections go.
         await app.close();
+        // Ones still answering get a moment, then are cut.
+        const force = setTimeout(() => server.closeAllConnections(), 3_000);
+        server.closeIdleConnections();
+        await closed;
+        clearTimeout(force);
       })();
       return closing;
     },

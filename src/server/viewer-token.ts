@@ -46,6 +46,10 @@ export const NICKNAME_MAX = 20;
 export const MEMBER_ID_MAX = 100;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Shown to other viewers in the chat: no bidi overrides or isolates (spoofed text) and no invisible characters. */
+/** In unicode mode only an unpaired surrogate is a code point of category Cs (not valid UTF-8 in a JWT). */
+const LONE_SURROGATE = /\p{Cs}/u;
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 
 function invalid(field: string, code: string, message: string): HttpProblem {
   return new HttpProblem(400, code, message, { field });
@@ -72,8 +76,12 @@ export function validateMember(member: ViewerMember, partnerId: string, options:
     if (typeof member.nickName !== 'string') throw invalid('nickName', 'invalid_nickname', 'nickName must be a string.');
     const trimmed = member.nickName.trim();
     const length = [...trimmed].length;
-    if (length < 1 || length > NICKNAME_MAX || CONTROL.test(trimmed)) {
-      throw invalid('nickName', 'invalid_nickname', `nickName must be 1–${NICKNAME_MAX} characters without control characters.`);
+    if (length < 1 || length > NICKNAME_MAX || CONTROL.test(trimmed) || INVISIBLE.test(trimmed) || LONE_SURROGATE.test(trimmed)) {
+      throw invalid(
+        'nickName',
+        'invalid_nickname',
+        `nickName must be 1–${NICKNAME_MAX} characters without control, bidi-override or zero-width characters or lone surrogates.`,
+      );
     }
     nickName = options.maskAll || member.maskNickName ? maskName(trimmed) : trimmed;
   }

@@ -12,7 +12,7 @@
  *   SF_BENCH_QUICK=1 npm run bench      fewer repetitions (a smoke run, not for numbers)
  *   SF_BENCH_SECONDS=10 npm run bench   token-server measurement length (default 5 s each)
  *   SF_BENCH_NETWORK=off npm run bench  page impact without network throttling
- *   SF_BENCH_ONLY=render,page npm run bench   only these sections (sizes always)
+ *   SF_BENCH_ONLY=render,page npm run bench   only these sections (sizes always): render, player, token, payments, page
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ import { runRenderBench, type RenderResult } from './render.bench.js';
 import { startBenchServer } from './server.js';
 import { budgetFromPackageJson, measureSizes, sizesOf, type SizeReport, type Sizes } from './sizes.js';
 import { kB, ms, round, times } from './stats.js';
+import { runPaymentsBench, type PaymentsBenchResult } from './payments.bench.js';
 import { runTokenServerBench, type TokenServerBenchResult } from './token-server.bench.js';
 
 const quick = process.env.SF_BENCH_QUICK === '1';
@@ -35,7 +36,7 @@ const tokenSeconds = Number(process.env.SF_BENCH_SECONDS ?? (quick ? 2 : 5));
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 /** SF_BENCH_ONLY=render,page (size always runs): a subset, while working on one section. */
 const only = process.env.SF_BENCH_ONLY?.split(',').map((s) => s.trim());
-const wanted = (section: 'render' | 'player' | 'token' | 'page') => !only || only.includes(section);
+const wanted = (section: 'render' | 'player' | 'token' | 'payments' | 'page') => !only || only.includes(section);
 
 interface Row {
   section: string;
@@ -94,6 +95,16 @@ async function main(): Promise<void> {
         })
       : undefined;
 
+    // ---- 6. payments on several instances (throwaway PostgreSQL and Redis; its own JSON: bench-results/payments.json) ----
+    const payments = wanted('payments')
+      ? await runPaymentsBench({
+          durationSec: Number.isFinite(tokenSeconds) && tokenSeconds > 0 ? tokenSeconds : 5,
+          log: (line) => {
+            if (!line.includes('\n')) progress(line);
+          },
+        })
+      : undefined;
+
     const durationSec = round((performance.now() - started) / 1000, 1);
     load.end = loadavg()[0]!;
     const rows = [
@@ -101,6 +112,7 @@ async function main(): Promise<void> {
       ...(render ? renderRows(render) : []),
       ...(player ? playerRows(player) : []),
       ...(token ? tokenRows(token) : []),
+      ...(payments ? paymentsRows(payments) : []),
       ...(page ? pageRows(page) : []),
     ];
     const meaning = [
@@ -108,6 +120,7 @@ async function main(): Promise<void> {
       ...(render ? [renderMeaning(render)] : []),
       ...(player ? [playerMeaning(player)] : []),
       ...(token ? [tokenMeaning(token)] : []),
+      ...(payments ? [paymentsMeaning(payments)] : []),
       ...(page ? [pageMeaning(page)] : []),
     ];
     const environment = {
@@ -135,6 +148,7 @@ async function main(): Promise<void> {
       render,
       player,
       tokenServer: token,
+      payments,
       pageImpact: page,
       table: rows,
       meaning,
@@ -289,6 +303,38 @@ function tokenRows(token: TokenServerBenchResult): Row[] {
   ];
 }
 
+function paymentsRows(p: PaymentsBenchResult): Row[] {
+  const base = p.variants[0]!;
+  const rows: Row[] = p.variants.map((v) => ({
+    section: 'payments',
+    measure: `POST /sauceflex/payments, ${v.name}`,
+    result: `${n(v.acceptedPerSec)} accepted/s, ${n(v.deliveredPerSec)} delivered/s`,
+    baseline: v === base ? 'baseline' : `${base.name} ${n(base.acceptedPerSec)}/s`,
+    ratio: v === base ? '1.00×' : times(v.acceptedPerSec / base.acceptedPerSec),
+    note: `${p.connections} connections × ${p.reportsPerCall} reports per call, ${p.durationSec} s; p50 ${v.p50Ms} ms, p99 ${v.p99Ms} ms; ${v.reports} reports${v.errors ? `; ${v.errors} errors` : ''}`,
+  }));
+  const t = p.tokenWithRedis;
+  rows.push(
+    {
+      section: 'payments',
+      measure: 'POST /sauceflex/token, rate limiter in Redis',
+      result: `${n(t.tokensPerSec)} tokens/s`,
+      baseline: `raw SignJWT loop ${n(t.rawSequential.tokensPerSec)} tokens/s`,
+      ratio: times(t.ratioToSequential),
+      note: `p99 ${t.p99Ms} ms${t.errors ? `; ${t.errors} errors` : ''}`,
+    },
+    {
+      section: 'payments',
+      measure: 'POST /sauceflex/token, rate limiter in Redis',
+      result: `${n(t.tokensPerSec)} tokens/s`,
+      baseline: `limiter in memory ${n(t.memoryTokensPerSec)} tokens/s`,
+      ratio: times(t.ratioToMemory),
+      note: 'what sharing the limiter between instances costs',
+    },
+  );
+  return rows;
+}
+
 function pageRows(page: PageImpactResult): Row[] {
   const o = page.variants.none;
   const setting = `median of ${page.settings.loads} loads`;
@@ -316,6 +362,16 @@ function pageRows(page: PageImpactResult): Row[] {
 }
 
 // ---- "what this means" ---------------------------------------------------------------------------
+
+function paymentsMeaning(p: PaymentsBenchResult): string {
+  const [file, one, three] = p.variants;
+  return (
+    `Payments: with PostgreSQL one instance accepts ${times(one!.acceptedPerSec / file!.acceptedPerSec)} what the file outbox does and three instances ` +
+    `${times(three!.acceptedPerSec / file!.acceptedPerSec)} (${times(three!.acceptedPerSec / one!.acceptedPerSec)} one PostgreSQL instance); sauceFlex (the stand-in, ` +
+    `in the bench process) and the machine's cores bound it as much as the store does. The token route with its limiter in Redis keeps ` +
+    `${times(p.tokenWithRedis.ratioToMemory)} its in-memory rate.`
+  );
+}
 
 function sizeMeaning(sizes: SizeReport, budget: number): string {
   const worst = Math.max(sizes.initial.esBrotli, sizes.initial.iifeBrotli);

@@ -50,6 +50,9 @@ export interface TokenServerBenchResult {
   durationSec: number;
   connections: number;
   server: LoopFigures & { errors: number; non2xx: number };
+  /** The same route with the rate limiter in Redis (when a redisUrl was given). */
+  serverRedis?: LoopFigures & { errors: number; non2xx: number };
+  ratioRedisToSequential?: number;
   /** One sign at a time: the classic "how fast can jose sign" loop. */
   rawSequential: LoopFigures;
   /** 16 signs in flight at once (WebCrypto signs on libuv's thread pool): the true ceiling. */
@@ -63,7 +66,14 @@ const CLAIMS = { memberId: 'bench-member-1', nickName: '벤치', age: '30', gend
 const SHOP_ORIGIN = 'http://shop.bench';
 
 export async function runTokenServerBench(
-  options: { durationSec?: number; connections?: number; outFile?: string | false; log?: (line: string) => void } = {},
+  options: {
+    durationSec?: number;
+    connections?: number;
+    outFile?: string | false;
+    log?: (line: string) => void;
+    /** Also measure the route with its rate limiter in this Redis (as with several instances): `serverRedis`. */
+    redisUrl?: string;
+  } = {},
 ): Promise<TokenServerBenchResult> {
   const durationSec = options.durationSec ?? 5;
   const connections = options.connections ?? 16;
@@ -72,51 +82,55 @@ export async function runTokenServerBench(
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
   // --- the server, on loopback, with the whole route in play (a limiter too generous to refuse) ---
-  const server = await startServer({
-    config: {
-      partnerId: 'mobidoo',
-      apiBase: 'http://127.0.0.1:9/V1', // never called by the token route
-      privateKey: pem,
-      allowedOrigins: [SHOP_ORIGIN],
-      outbox: { kind: 'memory' },
-      rateLimit: { burst: 1e12, perMinute: 1e12 },
-      host: '127.0.0.1',
-      port: 0,
-    },
-    hooks: { resolveMember: demoResolveMember, log: silentLogger },
-  });
-
-  let serverFigures: TokenServerBenchResult['server'];
-  try {
-    const request = {
-      url: `${server.origin}/sauceflex/token`,
-      method: 'POST',
-      headers: {
-        origin: SHOP_ORIGIN,
-        cookie: `sf_demo_member=${encodeURIComponent(JSON.stringify(CLAIMS))}`,
-        'content-type': 'application/json',
+  const measureServer = async (redisUrl?: string): Promise<TokenServerBenchResult['server']> => {
+    const server = await startServer({
+      config: {
+        partnerId: 'mobidoo',
+        apiBase: 'http://127.0.0.1:9/V1', // never called by the token route
+        privateKey: pem,
+        allowedOrigins: [SHOP_ORIGIN],
+        outbox: { kind: 'memory' },
+        rateLimit: { burst: 1e12, perMinute: 1e12 },
+        ...(redisUrl ? { redisUrl } : {}),
+        host: '127.0.0.1',
+        port: 0,
       },
-      body: '{}',
-      connections,
-      pipelining: 1,
-      // The load generator runs in a worker thread, so it does not share the server's event loop.
-      workers: 1,
-    };
-    log(`token-server bench: warming up…`);
-    await autocannon({ ...request, duration: 1 });
-    log(`token-server bench: autocannon, ${connections} connections, ${durationSec} s…`);
-    const result = await autocannon({ ...request, duration: durationSec });
-    serverFigures = {
-      tokensPerSec: round(result['2xx'] / result.duration),
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      total: result['2xx'],
-      errors: result.errors + result.timeouts,
-      non2xx: result.non2xx,
-    };
-  } finally {
-    await server.close();
-  }
+      hooks: { resolveMember: demoResolveMember, log: silentLogger },
+    });
+    try {
+      const request = {
+        url: `${server.origin}/sauceflex/token`,
+        method: 'POST',
+        headers: {
+          origin: SHOP_ORIGIN,
+          cookie: `sf_demo_member=${encodeURIComponent(JSON.stringify(CLAIMS))}`,
+          'content-type': 'application/json',
+        },
+        body: '{}',
+        connections,
+        pipelining: 1,
+        // The load generator runs in a worker thread, so it does not share the server's event loop.
+        workers: 1,
+      };
+      const what = redisUrl ? 'rate limiter in Redis' : 'rate limiter in memory';
+      log(`token-server bench: warming up (${what})…`);
+      await autocannon({ ...request, duration: 1 });
+      log(`token-server bench: autocannon, ${connections} connections, ${durationSec} s (${what})…`);
+      const result = await autocannon({ ...request, duration: durationSec });
+      return {
+        tokensPerSec: round(result['2xx'] / result.duration),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        total: result['2xx'],
+        errors: result.errors + result.timeouts,
+        non2xx: result.non2xx,
+      };
+    } finally {
+      await server.close();
+    }
+  };
+  const serverFigures = await measureServer();
+  const serverRedis = options.redisUrl ? await measureServer(options.redisUrl) : undefined;
 
   // --- the ceiling: jose signing the same claims with the same kind of key, nothing else ---
   const key = (await webcrypto.subtle.importKey(
@@ -154,6 +168,7 @@ export async function runTokenServerBench(
     rawConcurrent,
     ratioToSequential: round(serverFigures.tokensPerSec / rawSequential.tokensPerSec, 3),
     ratioToConcurrent: round(serverFigures.tokensPerSec / rawConcurrent.tokensPerSec, 3),
+    ...(serverRedis ? { serverRedis, ratioRedisToSequential: round(serverRedis.tokensPerSec / rawSequential.tokensPerSec, 3) } : {}),
   };
 
   log(formatTable(result));
@@ -211,6 +226,7 @@ function formatTable(r: TokenServerBenchResult): string {
     `token-server benchmark — ${r.node}, ${r.cpus} CPU (${r.cpu}), ${r.durationSec} s each`,
     `  ${''.padEnd(40)} ${'tokens/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`,
     row(`POST /sauceflex/token, c=${r.connections} (autocannon)`, r.server),
+    ...(r.serverRedis ? [row('  the same, rate limiter in Redis', r.serverRedis)] : []),
     row('raw jose SignJWT loop, sequential', r.rawSequential),
     row(`raw jose SignJWT loop, ${r.connections} in flight`, r.rawConcurrent),
     `  ratio server / raw sequential: ${r.ratioToSequential}   server / raw ${r.connections} in flight: ${r.ratioToConcurrent}`,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { generateKeyPairSync } from 'node:crypto';
-import { ConfigError, loadConfig } from '../../src/server/config.js';
+import { ConfigError, describeConfig, loadConfig } from '../../src/server/config.js';
 import { ensureDevKeys } from '../../src/server/dev-keys.js';
 import { createServerApp } from '../../src/server/app.js';
 import { MemoryRateLimiter } from '../../src/server/rate-limit.js';
@@ -58,6 +58,24 @@ describe('loadConfig', () => {
     assert.deepEqual(warnings, []);
     // Whatever logs the config object never prints the key.
     assert.doesNotMatch(inspect(config, { depth: 5 }), /BEGIN|PRIVATE KEY/);
+  });
+
+  test('SF_DATABASE_URL and SF_REDIS_URL: checked by scheme, and described without their password', () => {
+    const { config, warnings } = loadConfig({
+      ...base,
+      SF_DATABASE_URL: 'postgres://sf:db-s3cret@db.internal:5432/sauceflex',
+      SF_REDIS_URL: 'redis://:redis-s3cret@cache.internal:6379/0',
+      SF_OUTBOX_FILE: '/var/lib/shop/outbox.jsonl',
+    });
+    assert.equal(config.databaseUrl, 'postgres://sf:db-s3cret@db.internal:5432/sauceflex');
+    assert.equal(config.redisUrl, 'redis://:redis-s3cret@cache.internal:6379/0');
+    assert.match(warnings.join('\n'), /SF_OUTBOX_FILE is not used/);
+    const described = JSON.stringify(describeConfig(config));
+    assert.doesNotMatch(described, /s3cret/);
+    assert.match(described, /postgres:\/\/sf:\*\*\*@db\.internal:5432\/sauceflex/);
+    const problems = problemsOf({ ...base, SF_DATABASE_URL: 'mysql://x@y/z', SF_REDIS_URL: 'http://cache:6379' });
+    assert.match(problems.SF_DATABASE_URL!, /postgres:\/\//);
+    assert.match(problems.SF_REDIS_URL!, /redis:\/\//);
   });
 
   test('every missing required variable is named at once', () => {

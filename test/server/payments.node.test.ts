@@ -157,28 +157,34 @@ describe('payments delivery', () => {
     }
   });
 
-  test('per-item refusals (FA1027 unknown id, FA1028 id used) are reported back and not retried', async () => {
+  test('per-item refusals (FA1027 unknown id, FA1028 id used elsewhere, conflict) are reported back and not retried', async () => {
     const outcomes = outcomeLog();
     const pair = await startPair({ keys, standinInstance: standin, config: FAST_RETRY, hooks: { onPaymentOutcome: outcomes.hook } });
     try {
       const ok = report(1, 2);
       assert.equal((await send(pair.base, 'POST', { payments: [ok] })).json.accepted, 1);
+      // An id sauceFlex holds from somewhere else (not through this backend).
+      const elsewhere = report(4, 2);
+      await fetch(`${standin.apiBase}/front/product/payments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payments: [elsewhere] }) });
       const { res, json } = await send(pair.base, 'POST', {
-        payments: [{ ...ok, orderId: 'another-order' }, { ...report(2, 2), orderCallBackId: 'not-a-uuid' }, report(3, 2)],
+        payments: [{ ...ok, orderId: 'another-order' }, { ...report(2, 2), orderCallBackId: 'not-a-uuid' }, report(3, 2), elsewhere],
       });
       assert.equal(res.status, 200);
       assert.deepEqual(
-        json.results.map((r: any) => [r.status, r.messageCode ?? null]),
+        json.results.map((r: any) => [r.status, r.messageCode ?? null, r.alreadyAccepted ?? null]),
         [
-          ['failed', 'FA1028'],
-          ['failed', 'FA1027'],
-          ['accepted', null],
+          ['failed', 'conflict', null],
+          ['failed', 'FA1027', null],
+          ['accepted', null, null],
+          ['failed', 'FA1028', null],
         ],
+        'a known id with another payload is a conflict (never sent); a first attempt meeting FA1028 is a real refusal',
       );
-      assert.equal(json.results[0].alreadyAccepted, undefined, 'a first attempt that meets FA1028 is a real refusal');
+      const retry = await send(pair.base, 'POST', { payments: [ok] });
+      assert.deepEqual(retry.json.results, [{ op: 'report', orderCallBackId: ok.orderCallBackId, status: 'accepted' }], 'an identical retry gets the stored answer');
       await new Promise((r) => setTimeout(r, 400)); // several backoff periods
-      assert.equal(standin.state().counts['payments.batch'], 2, 'refusals are not retried');
-      assert.equal(standin.state().payments, 2);
+      assert.equal(standin.state().counts['payments.batch'], 3, 'refusals are not retried; conflicts and known items are not sent');
+      assert.equal(standin.state().payments, 3);
       assert.equal(await pair.server.app.payments.pending(), 0);
     } finally {
       await pair.close();
@@ -322,8 +328,8 @@ describe('payments delivery', () => {
         });
         child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
       });
-      // sauceFlex takes 600 ms to answer; the server dies while it is answering.
-      standin.setFault({ route: 'payments.batch', kind: 'delay', delayMs: 600, times: 1 });
+      // sauceFlex takes 3 s to answer (room for a loaded machine); the server dies while it is answering.
+      standin.setFault({ route: 'payments.batch', kind: 'delay', delayMs: 3_000, times: 1 });
       const reports = Array.from({ length: 20 }, (_, i) => report(i, 8));
       void send(origin, 'POST', { payments: reports }).catch(() => undefined);
       await until(() => standin.state().counts['payments.batch'] === 1, 'the batch to reach sauceFlex');
@@ -356,12 +362,14 @@ describe('payments delivery', () => {
       const updated = await send(pair.base, 'PATCH', update);
       assert.equal(updated.res.status, 200);
       assert.deepEqual(updated.json, { op: 'update', orderCallBackId: r.orderCallBackId, status: 'accepted' });
-      const stale = await send(pair.base, 'PATCH', update);
+      const retried = await send(pair.base, 'PATCH', update);
+      assert.deepEqual(retried.json, { op: 'update', orderCallBackId: r.orderCallBackId, status: 'accepted' }, 'an identical retry gets the stored answer');
+      const stale = await send(pair.base, 'PATCH', { ...update, updateAmount: '70000' });
       assert.deepEqual([stale.json.status, stale.json.messageCode], ['failed', 'FA1031']);
 
       const cancel = { orderCallBackId: r.orderCallBackId, orderId: r.orderId, payCancelTime: '2026-11-24T09:00:00.000Z' };
       assert.equal((await send(pair.base, 'DELETE', cancel)).json.status, 'accepted');
-      const again = await send(pair.base, 'DELETE', cancel);
+      const again = await send(pair.base, 'DELETE', { ...cancel, payCancelTime: '2026-11-24T09:00:01.000Z' });
       assert.deepEqual([again.json.status, again.json.messageCode], ['failed', 'FA1125']);
       assert.equal(standin.state().payments, 0);
 
@@ -423,7 +431,7 @@ describe('outboxes', () => {
       const tmp = tempDir();
       const outbox = kind === 'memory' ? new MemoryOutbox() : new FileOutbox(join(tmp.dir, 'o.jsonl'));
       try {
-        assert.deepEqual(await outbox.add([entry('a', 'x'), entry('b', 'y'), entry('a', 'x')]), { added: ['a', 'b'], existing: ['a'] });
+        assert.deepEqual(await outbox.add([entry('a', 'x'), entry('b', 'y'), entry('a', 'x')]), { added: ['a', 'b'], existing: ['a'], conflicts: [], behind: [] });
         await outbox.add([entry('c', 'x')]);
         const claimed = await outbox.claimDue(1000, 10, 500);
         assert.deepEqual(claimed.map((e) => [e.id, e.attempts, e.leasedUntil]), [

@@ -18,13 +18,20 @@
  *    (attempts > 1) therefore means "accepted earlier" and is reported as accepted with
  *    `alreadyAccepted: true`; on a first attempt it is a real refusal. Likewise FA1031 for a resent
  *    update and FA1125 for a resent cancel. sauceFlex itself never records one orderCallBackId twice.
+ * 5. Outcomes are stored with the entry's removal (`Outbox.complete`), keyed by the entry and the
+ *    payload's hash: a shop retrying an identical item gets the stored outcome (never FA1028 as a
+ *    failure), and a report for a known orderCallBackId with a different payload is a `conflict`
+ *    (never "accepted"). Callers wait for their own instance's delivery or for the stored outcome
+ *    another instance wrote, whichever comes first.
+ * 6. A batch refused as a whole (FA1010 for one bad item) is split in halves until the item is
+ *    found; the others are delivered.
  */
 import { ApiError, ResponseShapeError } from '../../api/errors.js';
 import { ErrorCode, type PaymentCancel, type PaymentsResult } from '../../api/models.js';
 import { requestEnvelope, type RequestOptions } from '../../api/request.js';
 import { backoffDelay } from '../../api/backoff.js';
 import { describeError, silentLogger, type Logger } from '../log.js';
-import type { NewOutboxEntry, Outbox, OutboxEntry, PaymentOp } from '../outbox.js';
+import { entryId, payloadHash, resultKey, type NewOutboxEntry, type Outbox, type OutboxEntry, type PaymentOp, type StoredOutcome } from '../outbox.js';
 import { summarize, type PaymentItemResult, type PaymentOutcome, type PaymentsApi, type PaymentsSummary } from './results.js';
 import {
   normalizeCancel,
@@ -48,6 +55,8 @@ export interface PaymentsForwarderOptions {
   timeoutMs?: number;
   /** Retry backoff: base doubling up to max, with jitter. Default 1 s → 60 s. */
   backoff?: { baseMs: number; maxMs: number };
+  /** With a shared outbox: look for due entries at least this often (other instances add them, or die holding them). */
+  pollMs?: number;
   /** How long a call waits for the first delivery attempt before answering "queued". Default 15 000 ms; 0 answers at once. */
   waitMs?: number;
   now?: () => number;
@@ -67,6 +76,7 @@ export class PaymentsForwarder implements PaymentsApi {
   readonly #timeoutMs: number;
   readonly #backoff: { baseMs: number; maxMs: number };
   readonly #waitMs: number;
+  readonly #pollMs: number | undefined;
   readonly #now: () => number;
   readonly #fetch: typeof fetch | undefined;
   readonly #log: Logger;
@@ -87,6 +97,7 @@ export class PaymentsForwarder implements PaymentsApi {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#backoff = options.backoff ?? { baseMs: 1_000, maxMs: 60_000 };
     this.#waitMs = options.waitMs ?? 15_000;
+    this.#pollMs = options.pollMs;
     this.#now = options.now ?? Date.now;
     this.#fetch = options.fetch;
     this.#log = options.log ?? silentLogger;
@@ -101,35 +112,16 @@ export class PaymentsForwarder implements PaymentsApi {
   async reportPayments(inputs: PaymentReportInput[]): Promise<PaymentsSummary> {
     const reports = normalizeReports(inputs);
     const now = this.#now();
-    return summarize(
-      await this.#enqueue(
-        reports.map((payload) => ({
-          id: `report:${payload.orderCallBackId}`,
-          op: 'report',
-          orderCallBackId: payload.orderCallBackId,
-          payload,
-          createdAt: now,
-          nextAttemptAt: now,
-        })),
-      ),
-    );
+    return summarize(await this.#enqueue(reports.map((payload) => newEntry('report', payload, now))));
   }
 
   async updatePayment(input: PaymentUpdateInput): Promise<PaymentItemResult> {
-    const payload = normalizeUpdate(input);
-    const now = this.#now();
-    const [result] = await this.#enqueue([
-      { id: `update:${payload.orderCallBackId}:${now}:${randomSuffix()}`, op: 'update', orderCallBackId: payload.orderCallBackId, payload, createdAt: now, nextAttemptAt: now },
-    ]);
+    const [result] = await this.#enqueue([newEntry('update', normalizeUpdate(input), this.#now())]);
     return result!;
   }
 
   async cancelPayment(input: PaymentCancelInput): Promise<PaymentItemResult> {
-    const payload = normalizeCancel(input);
-    const now = this.#now();
-    const [result] = await this.#enqueue([
-      { id: `cancel:${payload.orderCallBackId}:${now}:${randomSuffix()}`, op: 'cancel', orderCallBackId: payload.orderCallBackId, payload, createdAt: now, nextAttemptAt: now },
-    ]);
+    const [result] = await this.#enqueue([newEntry('cancel', normalizeCancel(input), this.#now())]);
     return result!;
   }
 
@@ -174,26 +166,32 @@ export class PaymentsForwarder implements PaymentsApi {
 
   async #enqueue(entries: NewOutboxEntry[]): Promise<PaymentItemResult[]> {
     if (this.#closed) throw new Error('The payments forwarder is closed');
-    const queued = (e: NewOutboxEntry): PaymentItemResult => ({ op: e.op, orderCallBackId: e.orderCallBackId, status: 'queued' });
+    const answers = new Map<string, PaymentItemResult>();
+    const answer = (e: NewOutboxEntry, result: Omit<PaymentItemResult, 'op' | 'orderCallBackId'> & Partial<PaymentItemResult>) => {
+      if (!answers.has(e.id)) answers.set(e.id, { ...result, op: e.op, orderCallBackId: e.orderCallBackId });
+    };
+
+    // An item answered before (here or at another instance): the same answer again, or a conflict.
+    const known = await this.#outbox.results(entries.map(resultKey));
+    const fresh: NewOutboxEntry[] = [];
+    for (const e of entries) {
+      const stored = known.get(resultKey(e));
+      if (!stored) fresh.push(e);
+      else if (stored.hash === payloadHash(e.payload)) answer(e, storedAnswer(stored));
+      else answer(e, CONFLICT);
+    }
+
     // Register before storing, so an answer that comes back very fast is not missed.
-    const settled = new Map<string, PaymentItemResult>();
     const waiting = new Map<string, Waiter>();
-    let release: () => void = () => {};
-    const allSettled = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const wantWait = this.#waitMs > 0;
-    for (const entry of entries) {
-      if (!wantWait) break;
+    let wake: () => void = () => {};
+    for (const e of fresh) {
       const waiter: Waiter = (result) => {
-        if (settled.has(entry.id)) return;
-        settled.set(entry.id, { ...result, op: entry.op, orderCallBackId: entry.orderCallBackId });
-        this.#waiters.get(entry.id)?.delete(waiter);
-        if (settled.size === entries.length) release();
+        answer(e, result);
+        wake();
       };
-      waiting.set(entry.id, waiter);
-      let set = this.#waiters.get(entry.id);
-      if (!set) this.#waiters.set(entry.id, (set = new Set()));
+      waiting.set(e.id, waiter);
+      let set = this.#waiters.get(e.id);
+      if (!set) this.#waiters.set(e.id, (set = new Set()));
       set.add(waiter);
     }
     const forget = () => {
@@ -204,29 +202,44 @@ export class PaymentsForwarder implements PaymentsApi {
       }
     };
 
-    let existing: string[];
     try {
-      ({ existing } = await this.#outbox.add(entries));
-    } catch (error) {
-      forget();
-      throw error;
-    }
-    // Already pending from an earlier call: it is on its way; say so without waiting.
-    for (const id of existing) waiting.get(id)?.({ op: opOf(id), orderCallBackId: '', status: 'queued' });
-    this.#kick();
+      if (fresh.length) {
+        const { conflicts, behind } = await this.#outbox.add(fresh);
+        const byId = new Map(fresh.map((e) => [e.id, e]));
+        for (const id of conflicts) answer(byId.get(id)!, CONFLICT);
+        // Behind a pending report (or update): it cannot go before that one does; say so at once.
+        for (const id of behind) answer(byId.get(id)!, { status: 'queued' });
+        this.#kick();
+      }
 
-    if (wantWait && settled.size < entries.length) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([
-        allSettled,
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, this.#waitMs);
-        }),
-      ]);
-      clearTimeout(timer);
+      // Wait for the first delivery attempt: ours (the waiters) or another instance's (its stored outcome).
+      const deadline = this.#now() + this.#waitMs;
+      for (let poll = 1; this.#waitMs > 0 && answers.size < entries.length && !this.#closed; poll++) {
+        const left = deadline - this.#now();
+        if (left <= 0) break;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(left, backoffDelay(Math.min(poll, 6), RESULT_POLL)));
+          wake = () => {
+            if (waiting.size && [...waiting.keys()].every((id) => answers.has(id))) {
+              clearTimeout(timer);
+              resolve();
+            }
+          };
+        });
+        wake = () => {};
+        const open = fresh.filter((e) => !answers.has(e.id));
+        if (open.length === 0) break;
+        // Stored already: a store that stops answering now makes this "queued", not an error.
+        const stored = await this.#outbox.results(open.map(resultKey)).catch(() => new Map<string, StoredOutcome>());
+        for (const e of open) {
+          const s = stored.get(resultKey(e));
+          if (s) answer(e, s.hash === payloadHash(e.payload) ? storedAnswer(s) : CONFLICT);
+        }
+      }
+    } finally {
+      forget();
     }
-    forget();
-    return entries.map((e) => settled.get(e.id) ?? queued(e));
+    return entries.map((e) => answers.get(e.id) ?? { op: e.op, orderCallBackId: e.orderCallBackId, status: 'queued' });
   }
 
   #kick(): void {
@@ -256,10 +269,13 @@ export class PaymentsForwarder implements PaymentsApi {
     try {
       next = await this.#outbox.nextDueAt();
     } catch {
-      return;
+      // The store is away: with polling, look again later; without, the next call kicks a round.
+      next = null;
     }
-    if (next === null || this.#closed || this.#draining) return;
-    const delay = Math.min(Math.max(0, next - this.#now()), 2 ** 31 - 1);
+    if (this.#closed || this.#draining) return;
+    if (next === null && this.#pollMs === undefined) return;
+    const untilDue = next === null ? Number.POSITIVE_INFINITY : Math.max(0, next - this.#now());
+    const delay = Math.min(untilDue, this.#pollMs ?? Number.POSITIVE_INFINITY, 2 ** 31 - 1);
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = null;
@@ -307,6 +323,9 @@ export class PaymentsForwarder implements PaymentsApi {
     }
     const success = new Set(result.success.map((s) => s.orderCallBackId));
     const fail = new Map(result.fail.map((f) => [f.orderCallBackId, f.messageCode] as const));
+    // "Already used": was it us (stored outcome, same payload) or a different order (conflict)?
+    const used = entries.filter((e) => fail.get(e.orderCallBackId) === ErrorCode.usedOrderCallBackId);
+    const usedBy = used.length ? await this.#outbox.results(used.map(resultKey)) : new Map<string, StoredOutcome>();
     const done: [OutboxEntry, PaymentItemResult][] = [];
     const missing: OutboxEntry[] = [];
     for (const entry of entries) {
@@ -315,7 +334,10 @@ export class PaymentsForwarder implements PaymentsApi {
         done.push([entry, { ...base, status: 'accepted' }]);
       } else if (fail.has(entry.orderCallBackId)) {
         const code = fail.get(entry.orderCallBackId)!;
-        if (code === ErrorCode.usedOrderCallBackId && entry.attempts > 1) {
+        const stored = code === ErrorCode.usedOrderCallBackId ? usedBy.get(resultKey(entry)) : undefined;
+        if (stored && stored.hash !== payloadHash(entry.payload)) {
+          done.push([entry, { ...base, ...CONFLICT }]);
+        } else if (code === ErrorCode.usedOrderCallBackId && (entry.attempts > 1 || stored?.status === 'accepted')) {
           done.push([entry, { ...base, status: 'accepted', alreadyAccepted: true }]);
         } else {
           done.push([entry, { ...base, status: 'failed', messageCode: code }]);
@@ -357,6 +379,13 @@ export class PaymentsForwarder implements PaymentsApi {
 
   /** The whole request failed: refused for good (a 4xx envelope), or to be retried. */
   async #failed(entries: OutboxEntry[], error: unknown): Promise<void> {
+    if (isFinalRefusal(error) && entries.length > 1 && entries.every((e) => e.op === 'report')) {
+      // One bad item makes sauceFlex refuse the whole batch (FA1010): halve it until that item is alone.
+      const half = Math.ceil(entries.length / 2);
+      await this.#sendBatch(entries.slice(0, half));
+      await this.#sendBatch(entries.slice(half));
+      return;
+    }
     if (isFinalRefusal(error)) {
       const code = (error as ApiError).code;
       await this.#finish(entries.map((e) => [e, { op: e.op, orderCallBackId: e.orderCallBackId, status: 'failed', messageCode: code }]));
@@ -383,7 +412,20 @@ export class PaymentsForwarder implements PaymentsApi {
   /** Forget entries sauceFlex answered for (durably first), then tell whoever waits. */
   async #finish(done: [OutboxEntry, PaymentItemResult][]): Promise<void> {
     if (done.length === 0) return;
-    await this.#outbox.complete(done.map(([entry]) => entry.id));
+    // A conflict is not sauceFlex's answer for this payload: the outcome stored for the id stays.
+    const outcomes: StoredOutcome[] = done
+      .filter(([, r]) => r.messageCode !== CONFLICT.messageCode)
+      .map(([entry, r]) => ({
+        key: resultKey(entry),
+        hash: payloadHash(entry.payload),
+        status: r.status as 'accepted' | 'failed',
+        ...(r.messageCode ? { messageCode: r.messageCode } : {}),
+        ...(r.alreadyAccepted ? { alreadyAccepted: true } : {}),
+      }));
+    await this.#outbox.complete(
+      done.map(([entry]) => entry.id),
+      outcomes,
+    );
     for (const [entry, result] of done) {
       if (result.status === 'failed') {
         this.#log.warn('sauceFlex refused a payment item', { op: entry.op, orderCallBackId: entry.orderCallBackId, code: result.messageCode });
@@ -408,8 +450,18 @@ function opOf(id: string): PaymentOp {
   return id.slice(0, id.indexOf(':')) as PaymentOp;
 }
 
-function randomSuffix(): string {
-  return Math.random().toString(36).slice(2, 10);
+/** How often a waiting call looks for an outcome stored by another instance: 50 ms growing to 800 ms. */
+const RESULT_POLL = { baseDelayMs: 50, maxDelayMs: 800 };
+
+/** A report whose orderCallBackId is known with a different payload: never sent, never "accepted". */
+const CONFLICT = { status: 'failed', messageCode: 'conflict' } as const;
+
+function newEntry(op: PaymentOp, payload: NewOutboxEntry['payload'], now: number): NewOutboxEntry {
+  return { id: entryId(op, payload.orderCallBackId, payload), op, orderCallBackId: payload.orderCallBackId, payload, createdAt: now, nextAttemptAt: now };
+}
+
+function storedAnswer(s: StoredOutcome): Omit<PaymentItemResult, 'op' | 'orderCallBackId'> {
+  return { status: s.status, ...(s.messageCode ? { messageCode: s.messageCode } : {}), ...(s.alreadyAccepted ? { alreadyAccepted: true } : {}) };
 }
 
 /**

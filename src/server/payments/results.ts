@@ -12,7 +12,11 @@ export interface PaymentItemResult {
    * retried. queued: sauceFlex could not be reached; it is stored and retried until answered.
    */
   status: PaymentStatus;
-  /** sauceFlex's code when refused (FA1027 unknown id, FA1028 id already used, FA1031 no match, FA1125 already deleted, …). */
+  /**
+   * sauceFlex's code when refused (FA1027 unknown id, FA1028 id already used, FA1031 no match, FA1125
+   * already deleted, …), or `conflict`: this orderCallBackId was reported before with a different
+   * payload (never sent again).
+   */
   messageCode?: string;
   /** A resend after an unknown outcome was answered "already used/applied": the earlier attempt got through. */
   alreadyAccepted?: boolean;
