@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startStandin, type Standin } from '../../demo/standin/index.js';
 import { productIdAt } from '../../demo/standin/fixtures.js';
-import { backoffDelay } from '../../src/shared/backoff.js';
+import { backoffDelay } from '../../src/api/backoff.js';
 import { entryId } from '../../src/server/outbox.js';
 import { startPostgres, startRedis, type Service } from '../support/services.js';
 import { PAYMENTS_SECRET, SHOP_ORIGIN, makeKeyPair, report } from './helpers.js';

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { backoffDelay } from '../../shared/backoff.js';
+import { backoffDelay } from '../../api/backoff.js';
 import type { AdminSession, SharedAdminSession } from '../admin-client.js';
 import type { RateDecision, RateLimiter, TokenBucketOptions } from '../rate-limit.js';
 import { StoreUnavailableError } from './errors.js';
