@@ -245,7 +245,8 @@ describe('payments delivery', () => {
       const batchesBefore = standin.state().counts['payments.batch']!;
       const b = await startPair({ keys, standinInstance: standin, config: { ...FAST_RETRY, outbox: { kind: 'file', file } }, hooks: { onPaymentOutcome: outcomes.hook } });
       try {
-        await until(async () => (await b.server.app.payments.pending()) === 0, 'B to deliver the backlog');
+        // Outcomes are reported right after the outbox records completion: wait for both.
+        await until(async () => (await b.server.app.payments.pending()) === 0 && outcomes.log.length >= 75, 'B to deliver the backlog');
         assert.equal(standin.state().payments, 75, 'none lost');
         assert.equal(standin.state().counts['payments.batch']! - batchesBefore, 2, 'two batches: 50 + 25');
         assert.equal(outcomes.log.length, 75);
@@ -290,7 +291,7 @@ describe('payments delivery', () => {
       const outcomes = outcomeLog();
       const b = await startPair({ keys, standinInstance: standin, config: { ...FAST_RETRY, outbox: { kind: 'file', file } }, hooks: { onPaymentOutcome: outcomes.hook } });
       try {
-        await until(async () => (await b.server.app.payments.pending()) === 0, 'B to settle the resend');
+        await until(async () => (await b.server.app.payments.pending()) === 0 && outcomes.log.length >= 12, 'B to settle the resend');
         assert.equal(standin.state().payments, 12, 'registered once, not twice');
         assert.equal(outcomes.log.length, 12);
         assert.ok(outcomes.log.every((o) => o.status === 'accepted' && o.alreadyAccepted === true && o.attempts === 2));
