@@ -32,8 +32,10 @@ const shared: UserConfig = {
   // The demo has its own dev server (demo/start.ts); this config only builds the library.
   publicDir: false,
   // Always Lit's production build (its dev mode is slower, bigger and warns in the console), whatever
-  // the mode: `--mode iife` is not "production" to Vite.
-  resolve: { conditions: ['module', 'browser', 'production'] },
+  // the mode: `--mode iife` is not "production" to Vite. And Lit's "node" build, not its "browser"
+  // one: the same code plus a guard that shims HTMLElement/customElements where there is no DOM, so
+  // every entry of the package imports on a server (Next.js, Nuxt, Astro evaluate imports there).
+  resolve: { conditions: ['module', 'node', 'production'] },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: 'es2022',
@@ -57,6 +59,10 @@ export default defineConfig(({ mode }): UserConfig => {
           formats: ['iife'],
           fileName: () => 'sauceflex-widgets.iife.js',
         },
+        // Minified by Rolldown like the ES files: Vite's own pass for an IIFE drops the
+        // `webpackIgnore` of its runtime import(), and a shop's webpack would then try to resolve it.
+        minify: false,
+        rolldownOptions: { output: { minify: { codegen: true } } },
       },
     };
   }
