@@ -76,11 +76,13 @@ export default defineConfig(({ mode }): UserConfig => {
       // that wants to write <link rel="modulepreload"> tags itself).
       manifest: true,
       lib: {
-        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), configure: src('configure.ts'), ...elementEntries() },
+        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), configure: src('configure.ts'), react: src('hosts/react.ts'), vue: src('hosts/vue.ts'), ...elementEntries() },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
       rolldownOptions: {
+        // The shop's own React (sauceflex-widgets/react): the only bare import in dist/.
+        external: ['react'],
         // Vite leaves whitespace in ES library output (for consumers' minifiers). These files are
         // what shoppers' browsers fetch (the IIFE loads them too), so they are minified fully; the
         // /*#__PURE__*/ annotations bundlers use for tree-shaking are kept.
