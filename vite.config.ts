@@ -35,7 +35,11 @@ const shared: UserConfig = {
   // the mode: `--mode iife` is not "production" to Vite. And Lit's "node" build, not its "browser"
   // one: the same code plus a guard that shims HTMLElement/customElements where there is no DOM, so
   // every entry of the package imports on a server (Next.js, Nuxt, Astro evaluate imports there).
-  resolve: { conditions: ['module', 'node', 'production'] },
+  // @lit/react is the exception: its "node" build only renders on a server (no listeners, no properties).
+  resolve: {
+    conditions: ['module', 'node', 'production'],
+    alias: { '@lit/react': fileURLToPath(new URL('./node_modules/@lit/react/index.js', import.meta.url)) },
+  },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: 'es2022',
