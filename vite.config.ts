@@ -32,8 +32,14 @@ const shared: UserConfig = {
   // The demo has its own dev server (demo/start.ts); this config only builds the library.
   publicDir: false,
   // Always Lit's production build (its dev mode is slower, bigger and warns in the console), whatever
-  // the mode: `--mode iife` is not "production" to Vite.
-  resolve: { conditions: ['module', 'browser', 'production'] },
+  // the mode: `--mode iife` is not "production" to Vite. And Lit's "node" build, not its "browser"
+  // one: the same code plus a guard that shims HTMLElement/customElements where there is no DOM, so
+  // every entry of the package imports on a server (Next.js, Nuxt, Astro evaluate imports there).
+  // @lit/react is the exception: its "node" build only renders on a server (no listeners, no properties).
+  resolve: {
+    conditions: ['module', 'node', 'production'],
+    alias: { '@lit/react': fileURLToPath(new URL('./node_modules/@lit/react/index.js', import.meta.url)) },
+  },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: 'es2022',
@@ -57,6 +63,10 @@ export default defineConfig(({ mode }): UserConfig => {
           formats: ['iife'],
           fileName: () => 'sauceflex-widgets.iife.js',
         },
+        // Minified by Rolldown like the ES files: Vite's own pass for an IIFE drops the
+        // `webpackIgnore` of its runtime import(), and a shop's webpack would then try to resolve it.
+        minify: false,
+        rolldownOptions: { output: { minify: { codegen: true } } },
       },
     };
   }
@@ -70,11 +80,13 @@ export default defineConfig(({ mode }): UserConfig => {
       // that wants to write <link rel="modulepreload"> tags itself).
       manifest: true,
       lib: {
-        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), configure: src('configure.ts'), ...elementEntries() },
+        entry: { 'sauceflex-widgets': src('index.ts'), api: src('api/index.ts'), configure: src('configure.ts'), react: src('hosts/react.ts'), vue: src('hosts/vue.ts'), ...elementEntries() },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
       rolldownOptions: {
+        // The shop's own React (sauceflex-widgets/react): the only bare import in dist/.
+        external: ['react'],
         // Vite leaves whitespace in ES library output (for consumers' minifiers). These files are
         // what shoppers' browsers fetch (the IIFE loads them too), so they are minified fully; the
         // /*#__PURE__*/ annotations bundlers use for tree-shaking are kept.

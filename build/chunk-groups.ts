@@ -54,10 +54,16 @@ export const CHUNK_GROUPS: readonly ChunkGroup[] = [
       'node_modules/lit/',
       'node_modules/lit-html/',
       'node_modules/lit-element/',
-      'node_modules/@lit/',
+      'node_modules/@lit/reactive-element/',
+      'node_modules/@lit/task/',
+      'node_modules/@lit-labs/ssr-dom-shim/',
     ],
   },
-  { chunk: null, why: 'the main entry and each element’s own code: their own chunks', paths: ['src/index.ts', 'src/elements/'] },
+  {
+    chunk: null,
+    why: 'the main entry, each element’s own code, the framework bindings (React through @lit/react): their own chunks',
+    paths: ['src/index.ts', 'src/elements/', 'src/hosts/', 'node_modules/@lit/react/'],
+  },
 ];
 
 const posixId = (id: string) => id.replace(/\\/g, '/');

@@ -1,9 +1,12 @@
 /**
  * The preload table: which files a page should ask for at once, instead of discovering them one
- * import level (one round trip) at a time. Computed from the chunk graph of the ES build and written
- * into the chunk that holds src/loader/preload.ts, in both passes of the build:
- * - the ES pass: from the chunks being rendered (the core chunk holds the autoloader);
- * - the IIFE pass: from the ES pass's `.vite/manifest.json` (the IIFE loads those same files).
+ * import level (one round trip) at a time. Computed from the chunk graph of the ES build, in both
+ * passes of the build:
+ * - the ES pass: from the chunks being rendered, written as relative `import()`s per element into
+ *   the chunk that holds src/loader/element-chunks.ts (the autoloader's); no URL is computed from
+ *   `import.meta.url`, which a shop's bundler may rewrite;
+ * - the IIFE pass: from the ES pass's `.vite/manifest.json` (the IIFE loads those same files), as
+ *   URLs relative to the IIFE, into the chunk that holds src/loader/preload.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
@@ -21,10 +24,11 @@ export interface ChunkInfo {
 
 /** The main entry every page loads first; its files are never repeated under an element. */
 export const MAIN_ENTRY = 'sauceflex-widgets.js';
-/** The module whose chunk receives the table (it declares the placeholder below). */
-const HOLDER = /[\\/]src[\\/]loader[\\/]preload\.ts$/;
-/** The placeholder in src/loader/preload.ts; an identifier, so nothing else in a chunk spells it. */
+/** The modules whose chunk receives the table (each declares its placeholder below), per pass. */
+const HOLDER = { manifest: /[\\/]src[\\/]loader[\\/]preload\.ts$/, bundle: /[\\/]src[\\/]loader[\\/]element-chunks\.ts$/ };
+/** The placeholders; identifiers, so nothing else in a chunk spells them. */
 const PLACEHOLDER = /\b__SF_PRELOADS__\b/g;
+const IMPORTS_PLACEHOLDER = /\b__SF_ELEMENT_CHUNKS__\b/g;
 
 /**
  * The main entry with its static imports, and per element tag (`elements/<name>.js` → `sf-<name>`)
@@ -75,6 +79,24 @@ export function injectTable(code: string, table: PreloadTable): string {
 }
 
 /**
+ * The table's element lists as code: per tag, a function that `import()`s each file (relative to the
+ * chunk that carries it, so `./` first), e.g. `{"sf-countdown":()=>[import("./countdown-1.js")]}`.
+ */
+export function elementImports(table: PreloadTable): string {
+  const specifier = (file: string) => JSON.stringify(file.startsWith('.') ? file : `./${file}`);
+  const entries = Object.entries(table.elements).map(([tag, files]) => `${JSON.stringify(tag)}:()=>[${files.map((file) => `import(${specifier(file)})`).join(',')}]`);
+  return `{${entries.join(',')}}`;
+}
+
+/** `code` with the element-imports placeholder replaced; throws when the holder lost it. */
+export function injectImports(code: string, table: PreloadTable): string {
+  if (!IMPORTS_PLACEHOLDER.test(code)) throw new Error('preloads: the chunk holding src/loader/element-chunks.ts has no __SF_ELEMENT_CHUNKS__ to replace');
+  IMPORTS_PLACEHOLDER.lastIndex = 0;
+  const imports = elementImports(table);
+  return code.replace(IMPORTS_PLACEHOLDER, () => `(${imports})`);
+}
+
+/**
  * The build's one way to carry the table to the page. `from: 'bundle'` (the ES pass) reads the
  * chunks being rendered, whose names still carry Rolldown's hash placeholders (it fills them in
  * afterwards); `from: 'manifest'` (the IIFE pass) reads the ES pass's manifest in the same outDir,
@@ -92,9 +114,9 @@ export function preloads(from: 'bundle' | 'manifest'): Plugin {
       manifestChunks = chunksFromManifest(JSON.parse(readFileSync(path, 'utf8')) as Manifest);
     },
     renderChunk(code, chunk, _options, meta) {
-      if (!chunk.moduleIds.some((id) => HOLDER.test(id))) return null;
-      const chunks = manifestChunks ?? Object.values(meta.chunks);
-      return { code: injectTable(code, preloadTable(chunks, chunk.fileName)), map: null };
+      if (!chunk.moduleIds.some((id) => HOLDER[from].test(id))) return null;
+      const table = preloadTable(manifestChunks ?? Object.values(meta.chunks), chunk.fileName);
+      return { code: from === 'bundle' ? injectImports(code, table) : injectTable(code, table), map: null };
     },
   };
 }

@@ -34,10 +34,20 @@ export type { SfCouponPanel } from './elements/coupon-panel/coupon-panel.compone
 export type { SfPreviewPlayer } from './elements/preview-player/preview-player.component.js';
 export type { SfProductCard } from './elements/product-card/product-card.component.js';
 export type { SfProductList } from './elements/product-list/product-list.component.js';
+export type { ScheduleType } from './elements/schedule/schedule-groups.js';
+export type { ProductListLayout } from './elements/product-list/product-list.component.js';
 export type { SfProductClickDetail } from './events/product-click.js';
 export type { SfBroadcastSelectDetail } from './events/broadcast-select.js';
 export type { SfCouponIssueDetail } from './events/coupon-issue.js';
 export type { SfLoginRequiredDetail } from './events/login-required.js';
+export type { SfCountdownEndDetail } from './events/countdown-end.js';
+export type { SfPlayDetail } from './events/play.js';
+export type { SfPauseDetail } from './events/pause.js';
+export type { SfEndedDetail } from './events/ended.js';
+export type { SfErrorDetail } from './events/error.js';
+export type { SfElements, SfElementEvents, SfElementProps, SfEventDetails, SfEvent, SfEventName, SfTag } from './hosts/tags.js';
+// `window.SauceflexWidgets` (the IIFE's global) is typed wherever this entry's types are.
+export type { SauceflexWidgetsGlobal } from './loader/iife.js';
 
 if (typeof document !== 'undefined') {
   // Script-tag data-* options, read while document.currentScript still points at our tag.

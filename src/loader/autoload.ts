@@ -10,7 +10,7 @@
  * shadow roots included.
  */
 import '../elements/config/config.js';
-import { modulePreload, PRELOADS } from './preload.js';
+import { ELEMENT_CHUNKS } from './element-chunks.js';
 
 const LOADERS = {
   // Defined at once (imported above): every other element reads it. Listed so loadElement() knows it.
@@ -33,9 +33,8 @@ const pending = new Map<LazyTag, Promise<CustomElementConstructor>>();
 
 /** Ask for an element's chunks together with its entry, not one import level after another. */
 function preloadFilesOf(name: LazyTag): void {
-  // Bundled again by a shop's own bundler, this chunk has another name and these paths are not theirs.
-  if (!PRELOADS || !import.meta.url.endsWith(`/${PRELOADS.self}`)) return;
-  modulePreload((PRELOADS.elements[name] ?? []).map((file) => new URL(file, import.meta.url).href));
+  // A failure here is the element's own import failing too: reported there, once.
+  for (const chunk of ELEMENT_CHUNKS?.[name]?.() ?? []) chunk.catch(() => undefined);
 }
 
 const isLazyTag = (tag: string): tag is LazyTag => Object.hasOwn(LOADERS, tag);

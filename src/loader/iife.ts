@@ -53,7 +53,7 @@ function boot(): SauceflexWidgetsGlobal {
   const base = ownScriptUrl();
   if (base) preload(base);
   const ready: Promise<typeof Widgets> = base
-    ? import(/* @vite-ignore */ new URL(MAIN_ENTRY, base).href)
+    ? import(/* webpackIgnore: true */ /* @vite-ignore */ new URL(MAIN_ENTRY, base).href)
     : Promise.reject(new Error(`[sauceflex] cannot tell where ${MAIN_ENTRY} is (this script's URL is unknown): load sauceflex-widgets.iife.js with a src`));
   const queued: SfConfig[] = [];
   const global: SauceflexWidgetsGlobal = {
@@ -73,5 +73,6 @@ function boot(): SauceflexWidgetsGlobal {
   return global;
 }
 
-// Loaded twice (a CMS pasting the tag twice): the first copy stays in charge.
-window.SauceflexWidgets ??= boot();
+// Loaded twice (a CMS pasting the tag twice): the first copy stays in charge. Nothing to do without a
+// DOM (a server importing every entry of the package).
+if (typeof window !== 'undefined') window.SauceflexWidgets ??= boot();

@@ -15,7 +15,8 @@ export function resolveHlsSrc(value: string): string {
 export function importHlsFrom(url: string): Promise<typeof Hls> {
   let pending = byUrl.get(url);
   if (!pending) {
-    pending = import(/* @vite-ignore */ url).then(
+    // A runtime URL, not a module of this package: no bundler may try to resolve it.
+    pending = import(/* webpackIgnore: true */ /* @vite-ignore */ url).then(
       (module: { default?: typeof Hls; Hls?: typeof Hls }) => {
         const found = module.default ?? module.Hls;
         if (typeof found !== 'function') throw new Error(`[sauceflex] ${url} has no default export Hls`);

@@ -67,6 +67,7 @@ export class SauceflexElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
+    this.reportObjectAttributes();
   }
 
   override disconnectedCallback(): void {
@@ -123,6 +124,23 @@ export class SauceflexElement extends LitElement {
       lang: toLang(this.language),
       timeZone: this.timeZone,
     };
+  }
+
+  /**
+   * An object given as an attribute arrives as the text "[object Object]" and is lost: what React 19
+   * and Vue do with `product={…}` on a tag that is not defined yet (they test `'product' in element`).
+   * Properties set before definition are kept (Lit's ReactiveElement moves them onto its accessors on
+   * upgrade); this names the ways to set one.
+   */
+  private reportObjectAttributes(): void {
+    for (const { name, value } of this.attributes) {
+      if (!value.startsWith('[object ')) continue;
+      console.error(
+        `[sauceflex] <${this.localName}> ${name}="${value}": an object was written as an attribute, so it is lost. ` +
+          `Set it as a property: in React use sauceflex-widgets/react (or import 'sauceflex-widgets/elements/${this.localName.slice(3)}' before rendering); ` +
+          `in Vue bind it with .prop (:${name}.prop="…"); in plain JS assign element.${name} = value.`,
+      );
+    }
   }
 
   /** The merged configuration (element attributes > `<sf-config>` > `configure()` > defaults). */

@@ -72,7 +72,8 @@ export function staticClosure(chunks: readonly BuiltChunk[], entry: string): str
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const seen = new Set<string>();
   const visit = (file: string) => {
-    if (seen.has(file)) return;
+    // A bare import left external (react, in sauceflex-widgets/react) is the shop's, not a file of ours.
+    if (seen.has(file) || !byName.has(file)) return;
     seen.add(file);
     for (const next of byName.get(file)?.imports ?? []) visit(next);
   };

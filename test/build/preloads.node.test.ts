@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chunksFromManifest, injectTable, preloadTable, type ChunkInfo } from '../../build/preloads.js';
+import { chunksFromManifest, elementImports, injectImports, injectTable, preloadTable, type ChunkInfo } from '../../build/preloads.js';
 
 const graph: ChunkInfo[] = [
   { fileName: 'sauceflex-widgets.js', isEntry: true, imports: ['core-1.js', 'api-1.js'] },
@@ -60,4 +60,15 @@ test('the table replaces every placeholder; a chunk without one fails', () => {
   const P = new Function(`${out.replace('run();', '')}; return P;`)() as unknown;
   assert.deepEqual(P, table);
   assert.throws(() => injectTable('run();', table), /no __SF_PRELOADS__/);
+});
+
+test('the ES build gets the element lists as relative import()s: no URL computed from import.meta.url', async () => {
+  const table = preloadTable(graph, 'core-1.js');
+  assert.equal(elementImports(table), '{"sf-countdown":()=>[import("./elements/countdown.js"),import("./countdown-1.js"),import("./shared-1.js")],"sf-config":()=>[import("./elements/config.js")]}');
+  assert.match(elementImports(preloadTable(graph, 'chunks/core-1.js')), /import\("\.\.\/countdown-1\.js"\)/);
+  const code = 'const C = typeof __SF_ELEMENT_CHUNKS__ === "object" ? __SF_ELEMENT_CHUNKS__ : void 0;';
+  const out = injectImports(code, table);
+  assert.ok(!out.includes('__SF_ELEMENT_CHUNKS__'));
+  assert.ok(!out.includes('import.meta'));
+  assert.throws(() => injectImports('run();', table), /no __SF_ELEMENT_CHUNKS__/);
 });

@@ -2,7 +2,8 @@ import { SfBroadcastCard } from './broadcast-card.component.js';
 
 export { SfBroadcastCard };
 
-if (!customElements.get('sf-broadcast-card')) customElements.define('sf-broadcast-card', SfBroadcastCard);
+// Only where custom elements exist: every entry also imports on a server (SSR) without a DOM.
+if (typeof customElements !== 'undefined' && !customElements.get('sf-broadcast-card')) customElements.define('sf-broadcast-card', SfBroadcastCard);
 
 declare global {
   interface HTMLElementTagNameMap {

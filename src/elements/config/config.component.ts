@@ -15,7 +15,10 @@ import { configFromAttributes, CONFIG_ATTRIBUTES, setPageConfig } from '../../st
  * @attr time-zone - IANA time zone for dates (the viewer's by default).
  * @attr hls-src - A URL to load hls.js from (an ES module exporting Hls) instead of the bundled chunk.
  */
-export class SfConfigElement extends HTMLElement {
+// On a server (SSR imports every entry) there is no HTMLElement: the class must still be definable.
+const HTMLElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
+export class SfConfigElement extends HTMLElementBase {
   static get observedAttributes(): string[] {
     return Object.values(CONFIG_ATTRIBUTES);
   }

@@ -2,7 +2,8 @@ import { SfConfigElement } from './config.component.js';
 
 export { SfConfigElement };
 
-if (!customElements.get('sf-config')) customElements.define('sf-config', SfConfigElement);
+// Only where custom elements exist: every entry also imports on a server (SSR) without a DOM.
+if (typeof customElements !== 'undefined' && !customElements.get('sf-config')) customElements.define('sf-config', SfConfigElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,8 @@ import { SfCountdown } from './countdown.component.js';
 
 export { SfCountdown };
 
-if (!customElements.get('sf-countdown')) customElements.define('sf-countdown', SfCountdown);
+// Only where custom elements exist: every entry also imports on a server (SSR) without a DOM.
+if (typeof customElements !== 'undefined' && !customElements.get('sf-countdown')) customElements.define('sf-countdown', SfCountdown);
 
 declare global {
   interface HTMLElementTagNameMap {

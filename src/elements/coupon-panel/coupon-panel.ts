@@ -2,7 +2,8 @@ import { SfCouponPanel } from './coupon-panel.component.js';
 
 export { SfCouponPanel };
 
-if (!customElements.get('sf-coupon-panel')) customElements.define('sf-coupon-panel', SfCouponPanel);
+// Only where custom elements exist: every entry also imports on a server (SSR) without a DOM.
+if (typeof customElements !== 'undefined' && !customElements.get('sf-coupon-panel')) customElements.define('sf-coupon-panel', SfCouponPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,7 +3,8 @@ import { SfPreviewPlayer } from './preview-player.component.js';
 export { SfPreviewPlayer };
 export type { PlayerState } from './preview-player.component.js';
 
-if (!customElements.get('sf-preview-player')) customElements.define('sf-preview-player', SfPreviewPlayer);
+// Only where custom elements exist: every entry also imports on a server (SSR) without a DOM.
+if (typeof customElements !== 'undefined' && !customElements.get('sf-preview-player')) customElements.define('sf-preview-player', SfPreviewPlayer);
 
 declare global {
   interface HTMLElementTagNameMap {

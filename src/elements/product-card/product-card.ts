@@ -2,7 +2,8 @@ import { SfProductCard } from './product-card.component.js';
 
 export { SfProductCard };
 
-if (!customElements.get('sf-product-card')) customElements.define('sf-product-card', SfProductCard);
+// Only where custom elements exist: every entry also imports on a server (SSR) without a DOM.
+if (typeof customElements !== 'undefined' && !customElements.get('sf-product-card')) customElements.define('sf-product-card', SfProductCard);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,8 @@ import { SfProductList } from './product-list.component.js';
 
 export { SfProductList };
 
-if (!customElements.get('sf-product-list')) customElements.define('sf-product-list', SfProductList);
+// Only where custom elements exist: every entry also imports on a server (SSR) without a DOM.
+if (typeof customElements !== 'undefined' && !customElements.get('sf-product-list')) customElements.define('sf-product-list', SfProductList);
 
 declare global {
   interface HTMLElementTagNameMap {

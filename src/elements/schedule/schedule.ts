@@ -2,7 +2,8 @@ import { SfSchedule } from './schedule.component.js';
 
 export { SfSchedule };
 
-if (!customElements.get('sf-schedule')) customElements.define('sf-schedule', SfSchedule);
+// Only where custom elements exist: every entry also imports on a server (SSR) without a DOM.
+if (typeof customElements !== 'undefined' && !customElements.get('sf-schedule')) customElements.define('sf-schedule', SfSchedule);
 
 declare global {
   interface HTMLElementTagNameMap {
