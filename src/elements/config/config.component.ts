@@ -1,5 +1,8 @@
 import { configFromAttributes, CONFIG_ATTRIBUTES, setPageConfig } from '../../store/config.js';
 
+// On a server (SSR imports every entry) there is no HTMLElement: the class must still be definable.
+const HTMLElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
 /**
  * @summary Page-wide settings for every sauceFlex element, written as HTML attributes so a CMS
  * editor can configure the widgets without JavaScript. An element's own attribute wins over this;
@@ -15,8 +18,6 @@ import { configFromAttributes, CONFIG_ATTRIBUTES, setPageConfig } from '../../st
  * @attr time-zone - IANA time zone for dates (the viewer's by default).
  * @attr hls-src - A URL to load hls.js from (an ES module exporting Hls) instead of the bundled chunk.
  */
-// On a server (SSR imports every entry) there is no HTMLElement: the class must still be definable.
-const HTMLElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
 
 export class SfConfigElement extends HTMLElementBase {
   static get observedAttributes(): string[] {
