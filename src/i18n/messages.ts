@@ -35,6 +35,7 @@ const ko = {
   'error.config': '설정 오류: {detail}',
   'error.timeout': '응답이 늦어지고 있습니다. 잠시 후 다시 시도해 주세요.',
   'error.network': '네트워크 연결을 확인해 주세요.',
+  'error.csp': '이 페이지의 콘텐츠 보안 정책(CSP)이 막았습니다. 정책에 {directive}을(를) 추가해야 합니다.',
 } as const;
 
 export type MessageKey = keyof typeof ko;
@@ -73,6 +74,7 @@ const en: Record<MessageKey, string> = {
   'error.config': 'Configuration error: {detail}',
   'error.timeout': 'The server is slow to answer. Please try again in a moment.',
   'error.network': 'Please check your network connection.',
+  'error.csp': "Blocked by this page's Content Security Policy: it needs {directive}.",
 };
 
 export type Messages<K extends string> = (lang: Lang, key: K, params?: Record<string, string | number>) => string;

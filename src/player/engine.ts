@@ -186,6 +186,10 @@ class Session implements Playback {
   private manifestParsed = false;
   private resumeAt: number | undefined;
   private failed = false;
+  /** hls.js's MediaSource opened on the video (MEDIA_ATTACHED); a video error before that means MSE is refused. */
+  private mseOpen = false;
+  /** A play was asked of the video in this session (kept across a fallback to native). */
+  private playWanted = false;
   private readonly fallback: EngineKind | undefined;
 
   constructor(
@@ -261,13 +265,45 @@ class Session implements Playback {
       this.manifestParsed = true;
       if (!this.suspended) hls.startLoad(-1);
     });
+    hls.on(Events.MEDIA_ATTACHED, () => {
+      this.mseOpen = true;
+    });
     hls.on(Events.LEVEL_LOADED, (_event, data) => this.setLive(data.details.live));
     hls.on(Events.FRAG_BUFFERED, () => {
       this.networkAttempts = 0; // data flows again: the next failure starts the backoff anew
     });
+    // hls.js only logs the video's own errors: without this listener a refused MediaSource (a CSP
+    // `media-src` without `blob:`) or a decoder failure it did not see would leave the player stalled.
+    this.video.addEventListener('error', this.onHlsVideoError);
+    this.video.addEventListener('play', this.onPlayAsked);
     hls.attachMedia(this.video);
     hls.loadSource(this.src);
   }
+
+  private readonly onPlayAsked = (): void => {
+    this.playWanted = true;
+  };
+
+  private readonly onHlsVideoError = (): void => {
+    if (this.closed || this.engine !== 'hlsjs' || !this.hls) return;
+    const error = this.video.error;
+    const details = mediaErrorName(error?.code);
+    if (this.mseOpen) {
+      this.recoverMedia({ details, error: new Error(error?.message || `the video reported ${details}`) });
+      return;
+    }
+    // The MediaSource never opened: its blob: URL was refused. The browser's own HLS needs no blob:.
+    if (this.fallback === 'native') {
+      console.warn(`[sauceflex] The video refused hls.js's MediaSource (${details}${error?.message ? `: ${error.message}` : ''}); playing with the browser's native HLS instead.`);
+      this.stopHls();
+      this.engine = 'native';
+      this.reason = 'the MediaSource was refused (a CSP media-src without blob:?); native HLS as the fallback';
+      this.startNative();
+      if (this.playWanted) this.video.play().catch(() => undefined);
+      return;
+    }
+    this.fail({ kind: 'unsupported', message: `the video refused the MediaSource (${details})${error?.message ? `: ${error.message}` : ''}`, details: 'mediaSourceRefused' });
+  };
 
   private readonly onHlsError = (_event: unknown, data: ErrorData): void => {
     if (this.closed || !data.fatal || !this.Hls) return;
@@ -290,7 +326,7 @@ class Session implements Playback {
     }
   }
 
-  private recoverMedia(data: ErrorData): void {
+  private recoverMedia(data: { details: string; error?: Error }): void {
     const hls = this.hls!;
     const now = performance.now();
     const giveUp = () => this.fail({ kind: 'media', message: data.error?.message ?? 'the media could not be decoded', details: data.details });
@@ -336,7 +372,7 @@ class Session implements Playback {
     const error = this.video.error;
     // The browser hides what failed (a 500, a broken playlist, a network drop all look alike),
     // so every error but a decode error is retried as a network error, a few times.
-    const name = ['', 'MEDIA_ERR_ABORTED', 'MEDIA_ERR_NETWORK', 'MEDIA_ERR_DECODE', 'MEDIA_ERR_SRC_NOT_SUPPORTED'][error?.code ?? 0] ?? 'MEDIA_ERR';
+    const name = mediaErrorName(error?.code);
     if (error?.code === 3) {
       this.fail({ kind: 'media', message: error.message || 'the media could not be decoded', details: name });
       return;
@@ -388,6 +424,18 @@ class Session implements Playback {
     });
   }
 
+  private stopHls(): void {
+    this.video.removeEventListener('error', this.onHlsVideoError);
+    this.video.removeEventListener('play', this.onPlayAsked);
+    const hls = this.hls;
+    if (!hls) return;
+    this.hls = undefined;
+    hls.off(this.Hls!.Events.ERROR, this.onHlsError);
+    hls.stopLoad();
+    hls.detachMedia();
+    hls.destroy();
+  }
+
   suspend(): void {
     if (this.suspended || this.closed) return;
     this.suspended = true;
@@ -407,14 +455,7 @@ class Session implements Playback {
     this.closed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
-    const hls = this.hls;
-    if (hls) {
-      this.hls = undefined;
-      hls.off(this.Hls!.Events.ERROR, this.onHlsError);
-      hls.stopLoad();
-      hls.detachMedia();
-      hls.destroy();
-    }
+    this.stopHls();
     this.video.removeEventListener('error', this.onNativeError);
     this.video.removeEventListener('loadedmetadata', this.onNativeMetadata);
     // Empty the element: aborts the native fetch and frees the decoder and the MediaSource.
@@ -423,6 +464,10 @@ class Session implements Playback {
       this.video.load();
     }
   }
+}
+
+function mediaErrorName(code: number | undefined): string {
+  return ['MEDIA_ERR', 'MEDIA_ERR_ABORTED', 'MEDIA_ERR_NETWORK', 'MEDIA_ERR_DECODE', 'MEDIA_ERR_SRC_NOT_SUPPORTED'][code ?? 0] ?? 'MEDIA_ERR';
 }
 
 /** Start playing `options.src` on `video` (loading and attaching only; call `video.play()` after `ready`). */

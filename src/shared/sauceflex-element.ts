@@ -12,6 +12,11 @@ import { StoreController } from '../store/store-controller.js';
 import { msg } from '../i18n/messages.js';
 import { startSession } from '../session/viewer-session.js';
 import { DataController, type DataOptions } from './data-controller.js';
+import { cspBlockFor, markElementsStarted, onCspBlock } from './csp.js';
+import { SauceflexError } from '../api/errors.js';
+
+// Lit has loaded (this module imports it): a `lit-html` Trusted Types refusal from now on is another copy's.
+markElementsStarted();
 
 /** An element's message box (empty, error and configuration messages); `action` is the retry button. */
 export type MessageBox = (role: 'alert' | 'status', text: string, action?: TemplateResult) => unknown;
@@ -62,17 +67,21 @@ export class SauceflexElement extends LitElement {
 
   private reportedProblems = '';
   private readonly onOnline = () => this.backOnline();
+  private offCsp?: () => void;
   private readonly loads: DataController<readonly unknown[], unknown>[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
     this.reportObjectAttributes();
+    // A violation may be reported after the failed request it explains: render the message again then.
+    this.offCsp = onCspBlock(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('online', this.onOnline);
+    this.offCsp?.();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -101,7 +110,7 @@ export class SauceflexElement extends LitElement {
    * the content (or the empty state) when there is a value, else the error with a retry button, the
    * empty state once loaded (nothing found), or the skeleton.
    */
-  protected renderStates<T>(data: Pick<DataController<readonly unknown[], unknown>, 'status' | 'reload'>, view: StatesView<T>): unknown {
+  protected renderStates<T>(data: Pick<DataController<readonly unknown[], unknown>, 'status' | 'reload' | 'error'>, view: StatesView<T>): unknown {
     const lang = this.config.lang;
     const message = view.message ?? statusBox;
     if (view.problems?.length) return message('alert', this.configMessage(view.problems));
@@ -109,7 +118,8 @@ export class SauceflexElement extends LitElement {
     if (value !== undefined && value !== null) return view.isEmpty?.(value) ? message('status', view.empty()) : view.content(value);
     if (data.status === 'error') {
       const retry = html`<button type="button" class="retry" part=${view.retryPart ?? nothing} @click=${() => void data.reload()}>${msg(lang, 'error.retry')}</button>`;
-      return message('alert', view.error?.() ?? msg(lang, 'error.load'), retry);
+      const blocked = data.error instanceof SauceflexError && data.error.kind === 'network' ? cspBlockFor([data.error.url]) : undefined;
+      return message('alert', blocked ? msg(lang, 'error.csp', { directive: blocked.fix }) : (view.error?.() ?? msg(lang, 'error.load')), retry);
     }
     if (data.status === 'ready') return message('status', view.empty());
     return view.loading();

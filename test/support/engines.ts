@@ -29,7 +29,7 @@ export const WEBKIT_LOG = join(tmpdir(), `sf-webkit-${process.pid}.log`);
 export const MINIBROWSER_PATH = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** Let media play with sound without a user gesture, as Chromium's --autoplay-policy flag does. */
-const firefoxPrefs = {
+export const firefoxPrefs = {
   'media.autoplay.default': 0,
   'media.autoplay.blocking_policy': 0,
   'media.autoplay.block-webaudio': false,

@@ -14,6 +14,7 @@ import { VisibilityController } from '../../player/visibility.js';
 import { broadcastThumbnail, playerUrl, shopperState } from '../../shared/broadcast-view.js';
 import { loadBroadcast } from '../../shared/broadcast-source.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
+import { cspBlockFor } from '../../shared/csp.js';
 import { safeUrl } from '../../shared/safe-url.js';
 import { getViewerToken } from '../../session/viewer-session.js';
 import type { ConfigProblem, SfConfig } from '../../store/config.js';
@@ -424,8 +425,10 @@ export class SfPreviewPlayer extends SauceflexElement {
     const lang = this.config.lang;
     const kind = this.model.failure?.kind;
     const text = kind === 'network' ? 'player.errorNetwork' : kind === 'unsupported' ? 'player.errorUnsupported' : 'player.error';
+    // The stream's host (hls.js: connect-src; native: media-src) or hls.js's blob: refused by the page's CSP.
+    const blocked = cspBlockFor([this.source, this.model.failure?.details === 'mediaSourceRefused' ? 'blob:' : undefined]);
     return html`<div class="message" part="message" role="alert">
-      <span>${playerMsg(lang, text)}</span>
+      <span>${blocked ? msg(lang, 'error.csp', { directive: blocked.fix }) : playerMsg(lang, text)}</span>
       <button part="retry-button" @click=${() => void this.retry()}>${msg(lang, 'error.retry')}</button>
     </div>`;
   }

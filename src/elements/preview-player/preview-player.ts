@@ -1,3 +1,5 @@
+// First: it must listen before Lit loads (a Trusted Types refusal stops Lit while it loads).
+import '../../shared/csp.js';
 import { SfPreviewPlayer } from './preview-player.component.js';
 
 export { SfPreviewPlayer };

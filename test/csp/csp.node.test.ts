@@ -1,0 +1,329 @@
+/**
+ * Under a strict Content Security Policy, sent as a header, in Chromium and Firefox ESR: each way of
+ * embedding (classic script, ES modules, nonce + 'strict-dynamic', Trusted Types) renders every element
+ * and the player plays; with one directive missing the element says which one instead of stalling.
+ * The built bundles (dist/ when it is newer than the sources, else a fresh build in a temporary
+ * folder), the stand-in (API, stream, images) and the backend (viewer token) run on loopback ports of
+ * their own, so every policy names three real origins.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { buildBundles, repoRoot } from '../bench/build.js';
+import { chromiumArgs, chromiumPath } from '../support/chromium.js';
+import { FIREFOX_PATH, firefoxPrefs, freePort } from '../support/engines.js';
+import { startStandin } from '../../demo/standin/index.js';
+import { ensureDevKeys, startServer } from '../../src/server/index.js';
+
+const PLAYER_BROADCAST = 'lkmobidoo-dea8acf0d9a8f6ce1fa3083aef40d010';
+const COUPON_BROADCAST = 'lkmobidoo-68d8473b264a8a252da59bcaa590533a';
+const NONCE = 'c3BpY3ktbm9uY2U';
+
+/** dist/ when both builds are newer than everything they are built from; otherwise a build of our own. */
+async function libraryDir(cleanup: (fn: () => void) => void): Promise<string> {
+  const dist = join(repoRoot, 'dist');
+  const newest = (path: string): number =>
+    statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
+  const sources = Math.max(...['src', 'build', 'vite.config.ts', 'package-lock.json'].map((p) => newest(join(repoRoot, p))));
+  const built = ['sauceflex-widgets.js', 'sauceflex-widgets.iife.js'].map((file) => join(dist, file));
+  if (built.every((file) => existsSync(file) && statSync(file).mtimeMs > sources)) return dist;
+  const outDir = mkdtempSync(join(tmpdir(), 'sf-csp-build-'));
+  cleanup(() => rmSync(outDir, { recursive: true, force: true }));
+  await buildBundles(outDir);
+  return outDir;
+}
+
+interface Origins {
+  page: string;
+  standin: string;
+  backend: string;
+}
+
+interface Variant {
+  name: string;
+  /** The Content-Security-Policy header. */
+  csp: string;
+  /** The page's <head> scripts and <body>. */
+  head: string;
+  body: string;
+  /** Needs Trusted Types in the browser. */
+  trustedTypes?: boolean;
+  check(page: Page, engine: EngineName): Promise<void>;
+}
+
+type EngineName = 'chromium' | 'firefox';
+
+/** Directive by directive, the least each embedding needs (the README's table). */
+function policy(o: Origins, script: string, overrides: Record<string, string> = {}): string {
+  const directives: Record<string, string> = {
+    'default-src': "'none'",
+    'script-src': script,
+    'connect-src': `${o.standin} ${o.backend}`,
+    'img-src': o.standin,
+    // The page's own stylesheet; the elements need none (Lit adopts constructed stylesheets).
+    'style-src': o.page,
+    'media-src': `${o.standin} blob:`,
+    'base-uri': "'none'",
+    'object-src': "'none'",
+    ...overrides,
+  };
+  return Object.entries(directives)
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => `${name} ${value}`.trim())
+    .join('; ');
+}
+
+function config(o: Origins): string {
+  return `<sf-config partner-id="mobidoo" api-base="${o.standin}/V1" token-endpoint="${o.backend}/sauceflex/token"
+    coupon-endpoint="${o.standin}/shop/coupons" lang="en"></sf-config>`;
+}
+
+const everyElement = (o: Origins) => `${config(o)}
+  <sf-preview-player autoplay src="${o.standin}/media/preview/index.m3u8"></sf-preview-player>
+  <sf-countdown to="2030-01-01T00:00:00Z"></sf-countdown>
+  <sf-schedule type="upcoming" limit="3"></sf-schedule>
+  <sf-product-list broadcast-id="${PLAYER_BROADCAST}"></sf-product-list>
+  <sf-coupon-panel broadcast-id="${COUPON_BROADCAST}"></sf-coupon-panel>`;
+
+const classicScript = (nonce = '') => `<script src="/dist/sauceflex-widgets.iife.js" defer${nonce ? ` nonce="${nonce}"` : ''}></script>`;
+
+interface ElementShot {
+  tag: string;
+  id: string;
+  defined: boolean;
+  busy: boolean;
+  /** Its role=alert text. */
+  alert: string;
+  /** Cards or coupons it lists. */
+  items: number;
+  text: string;
+  playedTo: number;
+  engine?: string;
+  state: string | null;
+}
+
+/** In the page: what each element shows. A string, so tsx's helpers never reach the browser. */
+const SNAPSHOT = `[...document.querySelectorAll('body *')]
+  .filter((el) => el.localName.startsWith('sf-') && el.localName !== 'sf-config')
+  .map((el) => {
+    const root = el.shadowRoot;
+    const all = (selector) => [...(root ? root.querySelectorAll(selector) : [])];
+    const video = root && root.querySelector('video');
+    return {
+      tag: el.localName,
+      id: el.id,
+      defined: el.matches(':defined'),
+      busy: all('[aria-busy="true"]').length > 0,
+      alert: all('[role="alert"]').map((node) => node.textContent.trim()).join(' '),
+      items: all('sf-broadcast-card, sf-product-card, [part~="coupon"], [part~="item"]').length,
+      text: (root ? root.textContent : '').trim().slice(0, 200),
+      playedTo: video ? video.currentTime : -1,
+      engine: el.activeEngine,
+      state: el.getAttribute('state'),
+    };
+  })`;
+
+function snapshot(page: Page): Promise<ElementShot[]> {
+  return page.evaluate(SNAPSHOT) as Promise<ElementShot[]>;
+}
+type Snapshot = ElementShot[];
+
+async function until(page: Page, what: string, ok: (shot: Snapshot) => boolean, timeout = 20_000): Promise<Snapshot> {
+  const deadline = Date.now() + timeout;
+  let shot = await snapshot(page);
+  while (!ok(shot)) {
+    if (Date.now() > deadline) assert.fail(`${what}; the page shows ${JSON.stringify(shot, null, 1)}`);
+    // Polling the page's state (not a timed guess): each round asks the browser again.
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
+    shot = await snapshot(page);
+  }
+  return shot;
+}
+
+const rendered = (shot: Snapshot[number]): boolean => {
+  if (!shot.defined || shot.busy || shot.alert) return false;
+  switch (shot.tag) {
+    case 'sf-preview-player':
+      return shot.playedTo > 0.3 && shot.state === 'playing';
+    case 'sf-schedule':
+    case 'sf-product-list':
+      return shot.items > 0;
+    default:
+      return shot.text !== '';
+  }
+};
+
+function allRender(page: Page): Promise<Snapshot> {
+  return until(page, 'every element renders and the player plays', (shot) => shot.length === 5 && shot.every(rendered));
+}
+
+function variants(o: Origins): Variant[] {
+  const self = `${o.page}`;
+  const otherLit = `<script src="/other-lit.js"></script>`;
+  return [
+    { name: 'classic script', csp: policy(o, self), head: classicScript(), body: everyElement(o), check: (page) => allRender(page).then(() => {}) },
+    { name: 'ES modules (an external module script)', csp: policy(o, self), head: `<script type="module" src="/app.js"></script>`, body: everyElement(o), check: (page) => allRender(page).then(() => {}) },
+    {
+      name: "nonce + 'strict-dynamic' (no host allow-list)",
+      csp: policy(o, `'nonce-${NONCE}' 'strict-dynamic'`),
+      head: classicScript(NONCE),
+      body: everyElement(o),
+      check: (page) => allRender(page).then(() => {}),
+    },
+    {
+      name: 'Trusted Types: trusted-types lit-html',
+      csp: `${policy(o, self)}; require-trusted-types-for 'script'; trusted-types lit-html`,
+      head: classicScript(),
+      body: everyElement(o),
+      trustedTypes: true,
+      check: (page) => allRender(page).then(() => {}),
+    },
+    {
+      name: "Trusted Types: a second lit-html policy on the page, with 'allow-duplicates'",
+      csp: `${policy(o, self)}; require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'`,
+      head: otherLit + classicScript(),
+      body: everyElement(o),
+      trustedTypes: true,
+      check: (page) => allRender(page).then(() => {}),
+    },
+    {
+      name: "missing: trusted-types without 'allow-duplicates' when another lit-html policy exists",
+      csp: `${policy(o, self)}; require-trusted-types-for 'script'; trusted-types lit-html`,
+      head: otherLit + classicScript(),
+      body: everyElement(o),
+      trustedTypes: true,
+      check: async (page) => {
+        await until(page, "every element names 'allow-duplicates'", (shot) => shot.length === 5 && shot.every((s) => s.alert.includes("'allow-duplicates' in trusted-types")));
+      },
+    },
+    {
+      name: 'missing: connect-src without the API origin',
+      csp: policy(o, self, { 'connect-src': o.backend }),
+      head: classicScript(),
+      body: `${config(o)}<sf-schedule type="upcoming" limit="3"></sf-schedule><sf-product-list broadcast-id="${PLAYER_BROADCAST}"></sf-product-list>`,
+      check: async (page) => {
+        await until(page, `the data elements name connect-src ${o.standin}`, (shot) => shot.length === 2 && shot.every((s) => s.alert.includes(`connect-src ${o.standin}`)));
+      },
+    },
+    {
+      name: 'missing: media-src without blob:',
+      csp: policy(o, self, { 'media-src': o.standin }),
+      head: classicScript(),
+      body: `${config(o)}
+        <sf-preview-player id="auto" autoplay src="${o.standin}/media/preview/index.m3u8"></sf-preview-player>
+        <sf-preview-player id="hlsjs" engine="hlsjs" autoplay src="${o.standin}/media/preview/index.m3u8?hlsjs"></sf-preview-player>`,
+      check: async (page, engine) => {
+        const names = (s: Snapshot[number]) => s.state === 'error' && s.alert.includes('media-src blob:');
+        const plays = (s: Snapshot[number]) => s.playedTo > 0.3;
+        // Chromium refuses the MediaSource's blob: URL; it plays HLS itself, so auto falls back to that.
+        // Firefox does not apply media-src to MediaSource URLs: hls.js plays there either way.
+        const auto = (s: Snapshot[number]) => (engine === 'chromium' ? s.engine === 'native' && plays(s) : plays(s));
+        const hlsjs = (s: Snapshot[number]) => (engine === 'chromium' ? names(s) : plays(s));
+        await until(page, `auto: native fallback (chromium) or plays; engine=hlsjs: names media-src blob: (chromium) or plays`, (shot) =>
+          shot.length === 2 && auto(shot.find((s) => s.id === 'auto')!) && hlsjs(shot.find((s) => s.id === 'hlsjs')!),
+        );
+      },
+    },
+  ];
+}
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json', '.json': 'application/json' };
+
+for (const engine of ['chromium', 'firefox'] as const) {
+  test(`strict CSP headers in ${engine}: every embedding renders and plays; a missing directive is named`, { timeout: 240_000 }, async (t) => {
+    const cleanups: Array<() => unknown> = [];
+    t.after(async () => {
+      for (const fn of cleanups.reverse()) await fn();
+    });
+    const lib = await libraryDir((fn) => cleanups.push(fn));
+
+    const pagePort = await freePort();
+    const pageOrigin = `http://127.0.0.1:${pagePort}`;
+    const keysDir = mkdtempSync(join(tmpdir(), 'sf-csp-keys-'));
+    cleanups.push(() => rmSync(keysDir, { recursive: true, force: true }));
+    const keys = ensureDevKeys(keysDir);
+    const standin = await startStandin({ host: '127.0.0.1', port: 0, viewerPublicKey: keys.publicKeyPem });
+    cleanups.push(() => standin.close());
+    const backend = await startServer({
+      config: {
+        partnerId: 'mobidoo',
+        apiBase: standin.apiBase,
+        privateKey: keys.privateKeyPem,
+        allowedOrigins: [pageOrigin],
+        outbox: { kind: 'memory' },
+        host: '127.0.0.1',
+        port: 0,
+      },
+    });
+    cleanups.push(() => backend.close());
+    const origins: Origins = { page: pageOrigin, standin: standin.origin, backend: backend.origin };
+
+    let current: Variant | undefined;
+    const pages = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const send = (type: string, body: string) => res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      if (path === '/' && current) {
+        res.setHeader('content-security-policy', current.csp);
+        return send('text/html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${current.name}</title><link rel="stylesheet" href="/page.css">${current.head}</head><body>${current.body}</body></html>`);
+      }
+      if (path === '/app.js') {
+        // The README's ES example as a file: static imports, no inline module script.
+        return send('text/javascript', `import { configure } from '/dist/configure.js';\nimport '/dist/elements/preview-player.js';\nimport '/dist/elements/countdown.js';\nimport '/dist/elements/schedule.js';\nimport '/dist/elements/product-list.js';\nimport '/dist/elements/coupon-panel.js';\nconfigure({ timeZone: 'Asia/Seoul' });\n`);
+      }
+      // Players side by side and wholly on screen, so autoplay starts them.
+      if (path === '/page.css') return send('text/css', 'sf-preview-player { display: inline-block; width: 120px; }');
+      if (path === '/other-lit.js') return send('text/javascript', `trustedTypes.createPolicy('lit-html', { createHTML: (s) => s });`);
+      if (path.startsWith('/dist/')) {
+        const file = normalize(join(lib, path.slice('/dist/'.length)));
+        if (file.startsWith(lib) && existsSync(file) && statSync(file).isFile()) {
+          res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+          createReadStream(file).pipe(res);
+          return;
+        }
+      }
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => pages.listen(pagePort, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => pages.close(resolve)));
+
+    const browser: Browser =
+      engine === 'chromium'
+        ? await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs })
+        : await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, protocolTimeout: 120_000, extraPrefsFirefox: firefoxPrefs });
+    cleanups.push(() => browser.close());
+
+    for (const variant of variants(origins)) {
+      await t.test(variant.name, async (st) => {
+        const page = await browser.newPage();
+        try {
+          if (variant.trustedTypes && !(await page.evaluate("'trustedTypes' in window"))) {
+            st.skip(`${engine} has no Trusted Types`);
+            return;
+          }
+          const console_: string[] = [];
+          page.on('console', (message) => console_.push(`${message.type()}: ${message.text()}`));
+          page.on('pageerror', (error) => console_.push(`pageerror: ${String(error)}`));
+          current = variant;
+          st.diagnostic(`Content-Security-Policy: ${variant.csp}`);
+          await page.goto(`${pageOrigin}/`, { waitUntil: 'load' });
+          await variant.check(page, engine);
+          const ours = console_.filter((line) => line.includes('[sauceflex]') && /Content-Security-Policy/.test(line));
+          if (variant.name.startsWith('missing') && !(engine === 'firefox' && variant.name.includes('media-src'))) {
+            assert.ok(ours.length >= 1, `the cause is logged: ${console_.join('\n')}`);
+            assert.equal(new Set(ours).size, ours.length, `each cause logged once: ${ours.join('\n')}`);
+          } else {
+            // Firefox asks for /favicon.ico on its own; that request is not the page's.
+            const violations = console_.filter((line) => /Content.Security.Policy|Trusted Type/i.test(line) && !line.includes('/favicon.ico'));
+            assert.deepEqual(violations, [], 'nothing was refused');
+          }
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+}
