@@ -206,7 +206,7 @@ test('custom-elements.json lists every element with the attributes and events of
   const manifestPath = join(outDir, 'custom-elements.json');
   assert.ok(existsSync(manifestPath), 'the analyzer wrote custom-elements.json');
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { customElements?: string };
-  assert.equal(pkg.customElements, 'custom-elements.json', 'package.json names the manifest');
+  assert.equal(pkg.customElements, 'dist/custom-elements.json', 'package.json names the manifest the build ships');
 
   interface Declaration {
     name: string;
