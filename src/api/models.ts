@@ -253,6 +253,23 @@ export interface AnalysisPoint extends AnalysisCounts {
 export const AnalysisInterval = { minute: '1m', tenMinutes: '10m', hour: '1h' } as const;
 export type AnalysisInterval = (typeof AnalysisInterval)[keyof typeof AnalysisInterval];
 
+/** One point of our backend's stats answer: the bucket's start as an ISO instant (UTC). */
+export interface StatsPoint extends AnalysisCounts {
+  at: string;
+}
+
+/** What our backend's `GET {stats}/:broadcastId` answers: the two analysis routes, over one range. */
+export interface BroadcastStats {
+  broadcastId: string;
+  broadcastName: string;
+  /** ISO instants. */
+  from: string;
+  to: string;
+  interval: AnalysisInterval;
+  totals: BroadcastAnalysis;
+  series: StatsPoint[];
+}
+
 export const ErrorCode = {
   success: 'SU0000',
   noAccount: 'FA1000',

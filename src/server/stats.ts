@@ -13,7 +13,7 @@
  */
 import { createClient, type SauceflexClient } from '../api/client.js';
 import { ResponseShapeError } from '../api/errors.js';
-import { AnalysisInterval, type AnalysisCounts, type AnalysisPoint, type BroadcastAnalysis, type Broadcast } from '../api/models.js';
+import { AnalysisInterval, type AnalysisCounts, type AnalysisPoint, type Broadcast, type BroadcastAnalysis, type BroadcastStats } from '../api/models.js';
 import { requestEnvelope } from '../api/request.js';
 import type { AdminClient } from './admin-client.js';
 import { HttpProblem } from './http.js';
@@ -34,21 +34,6 @@ export interface StatsQuery {
   from?: string;
   to?: string;
   interval?: string;
-}
-
-export interface StatsPoint extends AnalysisCounts {
-  /** The bucket's start, an ISO instant (UTC). */
-  at: string;
-}
-
-export interface BroadcastStats {
-  broadcastId: string;
-  broadcastName: string;
-  from: string;
-  to: string;
-  interval: AnalysisInterval;
-  totals: BroadcastAnalysis;
-  series: StatsPoint[];
 }
 
 export interface StatsServiceOptions {
