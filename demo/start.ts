@@ -13,7 +13,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from './standin/index.js';
 import { ensureDevKeys, startServer } from '../src/server/index.js';
-import { demoResolveMember } from './demo-member.js';
+import { demoAuthorizeStats, demoResolveMember } from './demo-member.js';
 import { CHECKOUT_PATH, createDemoCheckout } from './shop-server.js';
 
 const host = '127.0.0.1';
@@ -119,7 +119,7 @@ async function main() {
       host,
       port: await freePortOr(Number(process.env.SF_PORT ?? 8788)),
     },
-    hooks: { resolveMember: demoResolveMember },
+    hooks: { resolveMember: demoResolveMember, authorizeStats: demoAuthorizeStats },
   });
   Object.assign(urls, {
     SF_API_BASE: standin.apiBase,

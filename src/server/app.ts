@@ -296,7 +296,8 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
       const value = q.get(key);
       if (value !== null) query[key] = value;
     }
-    return jsonResponse(await stats.get(broadcastId, query, c.req.raw.signal), 200, { 'cache-control': 'private, max-age=30' });
+    // Who may see them depends on the shop's session: a cached answer must not outlive a sign-out.
+    return jsonResponse(await stats.get(broadcastId, query, c.req.raw.signal), 200, { 'cache-control': 'no-store' });
   });
   hono.all(statsPath, wrongMethod('GET, OPTIONS'));
 

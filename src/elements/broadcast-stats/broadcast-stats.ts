@@ -2,7 +2,8 @@ import { SfBroadcastStats } from './broadcast-stats.component.js';
 
 export { SfBroadcastStats };
 
-if (!customElements.get('sf-broadcast-stats')) customElements.define('sf-broadcast-stats', SfBroadcastStats);
+// Only where custom elements exist: every entry also imports on a server (SSR) without a DOM.
+if (typeof customElements !== 'undefined' && !customElements.get('sf-broadcast-stats')) customElements.define('sf-broadcast-stats', SfBroadcastStats);
 
 declare global {
   interface HTMLElementTagNameMap {
