@@ -128,12 +128,14 @@ async function main() {
     SF_BACKEND_ORIGIN: backend.origin,
     SF_TOKEN_ENDPOINT: `${backend.origin}/sauceflex/token`,
     SF_PRODUCT_ENDPOINT: `${backend.origin}/sauceflex/products`,
+    SF_STATS_ENDPOINT: `${backend.origin}/sauceflex/stats`,
   });
 
   console.log(`
   sauceflex-widgets demo
     shop page          ${shopOrigin}/
     embed examples     ${shopOrigin}/embed-iife.html  embed-esm.html  embed-cms.html  theme.html
+    partner stats      ${shopOrigin}/stats.html  (sign in with the demo login first)
     backend            ${backend.origin}/sauceflex/token
     sauceFlex stand-in ${standin.apiBase}   (partner "mobidoo")
   Ctrl-C stops everything.
