@@ -24,3 +24,11 @@ export function demoResolveMember(request: Request): ViewerMember | null {
   }
   return value as ViewerMember;
 }
+
+/**
+ * The demo's `authorizeStats`: anyone signed in with the demo login counts as the partner's staff. A shop
+ * checks its own staff session instead; the stats are the partner's business figures.
+ */
+export function demoAuthorizeStats(request: Request): boolean {
+  return Boolean(readCookie(request, DEMO_MEMBER_COOKIE));
+}

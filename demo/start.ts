@@ -13,7 +13,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from './standin/index.js';
 import { ensureDevKeys, startServer } from '../src/server/index.js';
-import { demoResolveMember } from './demo-member.js';
+import { demoAuthorizeStats, demoResolveMember } from './demo-member.js';
 import { CHECKOUT_PATH, createDemoCheckout } from './shop-server.js';
 
 const host = '127.0.0.1';
@@ -119,7 +119,7 @@ async function main() {
       host,
       port: await freePortOr(Number(process.env.SF_PORT ?? 8788)),
     },
-    hooks: { resolveMember: demoResolveMember },
+    hooks: { resolveMember: demoResolveMember, authorizeStats: demoAuthorizeStats },
   });
   Object.assign(urls, {
     SF_API_BASE: standin.apiBase,
@@ -128,12 +128,14 @@ async function main() {
     SF_BACKEND_ORIGIN: backend.origin,
     SF_TOKEN_ENDPOINT: `${backend.origin}/sauceflex/token`,
     SF_PRODUCT_ENDPOINT: `${backend.origin}/sauceflex/products`,
+    SF_STATS_ENDPOINT: `${backend.origin}/sauceflex/stats`,
   });
 
   console.log(`
   sauceflex-widgets demo
     shop page          ${shopOrigin}/
     embed examples     ${shopOrigin}/embed-iife.html  embed-esm.html  embed-cms.html  theme.html
+    partner stats      ${shopOrigin}/stats.html  (sign in with the demo login first)
     backend            ${backend.origin}/sauceflex/token
     sauceFlex stand-in ${standin.apiBase}   (partner "mobidoo")
   Ctrl-C stops everything.

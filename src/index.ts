@@ -32,6 +32,7 @@ export type { SfCountdown } from './elements/countdown/countdown.component.js';
 export type { SfSchedule } from './elements/schedule/schedule.component.js';
 export type { SfCouponPanel } from './elements/coupon-panel/coupon-panel.component.js';
 export type { SfPreviewPlayer } from './elements/preview-player/preview-player.component.js';
+export type { SfBroadcastStats } from './elements/broadcast-stats/broadcast-stats.component.js';
 export type { SfProductCard } from './elements/product-card/product-card.component.js';
 export type { SfProductList } from './elements/product-list/product-list.component.js';
 export type { ScheduleType } from './elements/schedule/schedule-groups.js';

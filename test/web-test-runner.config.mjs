@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandin } from '../demo/standin/index.ts';
 import { ensureDevKeys, startServer } from '../src/server/index.ts';
-import { demoResolveMember } from '../demo/demo-member.ts';
+import { demoAuthorizeStats, demoResolveMember } from '../demo/demo-member.ts';
 import { CHECKOUT_PATH, createDemoCheckout } from '../demo/shop-server.ts';
 import { freePort, isEngine, startEngine } from './support/engines.ts';
 import { countReporter } from './support/count-reporter.ts';
@@ -43,7 +43,7 @@ function backend(tokenTtlSec) {
       host: '127.0.0.1',
       port: 0,
     },
-    hooks: { resolveMember: demoResolveMember },
+    hooks: { resolveMember: demoResolveMember, authorizeStats: demoAuthorizeStats },
   });
 }
 const server = await backend(600);
@@ -101,6 +101,7 @@ export default {
       backendOrigin: server.origin,
       tokenEndpoint: `${server.origin}/sauceflex/token`,
       productEndpoint: `${server.origin}/sauceflex/products`,
+      statsEndpoint: `${server.origin}/sauceflex/stats`,
       shortTokenEndpoint: `${shortLivedServer.origin}/sauceflex/token`,
       checkoutEndpoint: CHECKOUT_PATH,
     })};</script>

@@ -13,6 +13,7 @@ import type { Broadcast } from '../../src/api/models.js';
 import { Catalog, type ListQuery } from '../../demo/standin/catalog.js';
 import { CouponStore } from '../../demo/standin/coupons.js';
 import { ApiFailure, envelope } from '../../demo/standin/envelope.js';
+import { analysisSeries, analysisTotals } from '../../demo/standin/analysis.js';
 import { DEMO_MEMBER_ID, DEFAULT_SHOP_ORIGIN } from '../../demo/standin/fixtures.js';
 import { HANG_MEDIA_PREFIX, MOCK_API_PREFIX, PARTNER_ID, type Scenario } from './urls.js';
 
@@ -165,6 +166,27 @@ async function answer(parsed: Parsed, request: Request, url: URL): Promise<Respo
   if (product && method === 'GET') {
     const found = empty ? undefined : catalog().product(decodeURIComponent(product[1]!));
     return found ? json(found) : json({ message: 'not found' }, 404);
+  }
+
+  // ---- the shop backend's stats route: the broadcast's own window, 1-minute points, as the backend picks ----
+  const stats = /^stats\/([^/]+)$/.exec(route);
+  if (stats && method === 'GET') {
+    const broadcast = catalog().broadcast(decodeURIComponent(stats[1]!));
+    if (!broadcast) return json({ error: { code: 'broadcast_not_found', message: 'No such broadcast.' } }, 404);
+    const now = Date.now();
+    const start = Date.parse(broadcast.broadcastStartDt ?? broadcast.programmingStartDt) - 10 * 60_000;
+    const end = Math.min(now, (broadcast.broadcastEndDt ? Date.parse(broadcast.broadcastEndDt) : now) + 10 * 60_000);
+    const q = { start, end, tzo: 0, type: undefined, interval: (end - start > 4 * 3_600_000 ? '10m' : '1m') as '1m' | '10m' };
+    const subject = empty ? { ...broadcast, broadcastStartDt: null } : broadcast;
+    return json({
+      broadcastId: broadcast.broadcastId,
+      broadcastName: broadcast.broadcastName,
+      from: new Date(start).toISOString(),
+      to: new Date(end).toISOString(),
+      interval: q.interval,
+      totals: analysisTotals(subject, q, now),
+      series: analysisSeries(subject, q, now).map(({ date, ...counts }) => ({ ...counts, at: new Date(`${date.replace(' ', 'T')}Z`).toISOString() })),
+    });
   }
 
   // ---- the shop's coupon API ----

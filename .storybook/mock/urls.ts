@@ -47,6 +47,10 @@ export const mockApiBase = (scenario: Scenario = 'ok', options: MockOptions = {}
 export const mockProductEndpoint = (scenario: Scenario = 'ok', options: MockOptions = {}): string =>
   `${origin()}${MOCK_API_PREFIX}${segment(scenario, options)}/products`;
 
+/** `stats-endpoint`: the shop backend's stats route (the stand-in's analysis figures over a broadcast's window). */
+export const mockStatsEndpoint = (scenario: Scenario = 'ok', options: MockOptions = {}): string =>
+  `${origin()}${MOCK_API_PREFIX}${segment(scenario, options)}/stats`;
+
 /** `coupon-endpoint`: the shop's coupon list; its issue endpoint is this plus `/issue`. */
 export const mockCouponEndpoint = (scenario: Scenario = 'ok', options: MockOptions = {}): string =>
   `${origin()}${MOCK_API_PREFIX}${segment(scenario, options)}/shop/coupons`;

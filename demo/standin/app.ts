@@ -8,11 +8,12 @@ import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { HttpBindings } from '@hono/node-server';
-import type { PaymentReport } from '../../src/api/models.js';
+import type { Broadcast, PaymentReport } from '../../src/api/models.js';
 import { FIXTURE_MODES, type Fault, type FixtureMode, type StandinRoute, type StandinState } from './contract.js';
 import { Catalog, type ListQuery } from './catalog.js';
 import { CouponStore } from './coupons.js';
 import { ApiFailure, envelope } from './envelope.js';
+import { analysisSeries, analysisTotals, readAnalysisQuery } from './analysis.js';
 import {
   BAD_GATEWAY_HTML,
   ConnectionReset,
@@ -279,6 +280,20 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
     if (!product) throw new ApiFailure('FA1026');
     return ok(c, product);
   });
+
+  // ---- analysis (admin token; the guide's JSON body on GET arrives as the query) ----
+
+  const analysed = (c: Context, series: boolean) => {
+    admin.check(adminHeader(c.req.header('x-sauceflex-authorize')));
+    const q = readAnalysisQuery(new URL(c.req.url).searchParams, series);
+    if (c.req.param('partnerId') !== partnerId) throw new ApiFailure('FA1012');
+    const broadcast = catalog.broadcast(c.req.param('broadcastId') ?? '');
+    // An id that never broadcast has nothing counted: zeros, as an aggregation over nothing.
+    const subject = broadcast ?? ({ broadcastId: c.req.param('broadcastId'), broadcastStartDt: null } as unknown as Broadcast);
+    return ok(c, series ? analysisSeries(subject, q, now()) : analysisTotals(subject, q, now()));
+  };
+  app.get('/V1/front/analysis/broadcast/:partnerId/:broadcastId', route('analysis.totals'), (c) => analysed(c, false));
+  app.get('/V1/front/analysis/broadcast/:partnerId/:broadcastId/timeSeries', route('analysis.series'), (c) => analysed(c, true));
 
   // ---- the shop's coupon API (sample) ----
 

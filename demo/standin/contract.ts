@@ -22,6 +22,8 @@ export type StandinRoute =
   | 'curation.list'
   | 'curation.detail'
   | 'product.get'
+  | 'analysis.totals'
+  | 'analysis.series'
   | 'payments.batch'
   | 'payment.single'
   | 'payment.update'
@@ -90,6 +92,8 @@ export const STANDIN_ROUTES: readonly StandinRoute[] = [
   'curation.list',
   'curation.detail',
   'product.get',
+  'analysis.totals',
+  'analysis.series',
   'payments.batch',
   'payment.single',
   'payment.update',

@@ -8,6 +8,8 @@ import { envelope } from './envelope.js';
 /** Routes that check a token (admin or viewer): the only ones where `expiredToken` applies. */
 export const TOKEN_ROUTES: ReadonlySet<StandinRoute> = new Set([
   'product.get',
+  'analysis.totals',
+  'analysis.series',
   'token.validation',
   'token.refresh',
   'token.delete',

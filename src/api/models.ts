@@ -223,6 +223,53 @@ export interface Coupon {
 }
 
 /** Codes of the guide's error table that the widgets and the backend act upon. */
+/** The counters of GET /front/analysis/broadcast/{partnerId}/{broadcastId}/timeSeries, per point. */
+export interface AnalysisCounts {
+  chatCount: number;
+  orderCount: number;
+  likeCount: number;
+  /** Distinct viewers. */
+  uniqueVisitor: number;
+  productClickCount: number;
+  pageView: number;
+}
+
+/** GET /front/analysis/broadcast/{partnerId}/{broadcastId}: a broadcast's totals over a time range. */
+export interface BroadcastAnalysis extends AnalysisCounts {
+  /** Total watch time, seconds. */
+  playTime: number;
+  /** Watch time per viewer, seconds. */
+  avgPlayTime: number;
+  avgProductClickCount: number;
+  /** Viewers and views by age band: 10, 20, 30, 40, 50, gte60, etc (guests and unknown). */
+  age: Record<string, { uniqueVisitor: number; pageView: number }>;
+}
+
+/** One bucket of the time series; sauceFlex gives `date` as local wall-clock time of the `tzo` asked. */
+export interface AnalysisPoint extends AnalysisCounts {
+  date: string;
+}
+
+export const AnalysisInterval = { minute: '1m', tenMinutes: '10m', hour: '1h' } as const;
+export type AnalysisInterval = (typeof AnalysisInterval)[keyof typeof AnalysisInterval];
+
+/** One point of our backend's stats answer: the bucket's start as an ISO instant (UTC). */
+export interface StatsPoint extends AnalysisCounts {
+  at: string;
+}
+
+/** What our backend's `GET {stats}/:broadcastId` answers: the two analysis routes, over one range. */
+export interface BroadcastStats {
+  broadcastId: string;
+  broadcastName: string;
+  /** ISO instants. */
+  from: string;
+  to: string;
+  interval: AnalysisInterval;
+  totals: BroadcastAnalysis;
+  series: StatsPoint[];
+}
+
 export const ErrorCode = {
   success: 'SU0000',
   noAccount: 'FA1000',

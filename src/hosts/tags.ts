@@ -5,6 +5,7 @@
 import type { LitElement } from 'lit';
 import type { SfEventDetails } from '../shared/sauceflex-element.js';
 import type { SfBroadcastCard } from '../elements/broadcast-card/broadcast-card.component.js';
+import type { SfBroadcastStats } from '../elements/broadcast-stats/broadcast-stats.component.js';
 import type { SfConfigElement } from '../elements/config/config.component.js';
 import type { SfCountdown } from '../elements/countdown/countdown.component.js';
 import type { SfCouponPanel } from '../elements/coupon-panel/coupon-panel.component.js';
@@ -35,6 +36,7 @@ export interface SfElements {
   'sf-product-list': SfProductList;
   'sf-coupon-panel': SfCouponPanel;
   'sf-preview-player': SfPreviewPlayer;
+  'sf-broadcast-stats': SfBroadcastStats;
 }
 
 /** Tag → the `sf-` events it dispatches (as its class JSDoc lists them; events bubble, so lists carry their cards'). */
@@ -47,6 +49,7 @@ export interface SfElementEvents {
   'sf-product-list': 'sf-product-click';
   'sf-coupon-panel': 'sf-coupon-issue' | 'sf-login-required';
   'sf-preview-player': 'sf-play' | 'sf-pause' | 'sf-ended' | 'sf-error' | 'sf-broadcast-select';
+  'sf-broadcast-stats': never;
 }
 
 export type SfTag = keyof SfElements;

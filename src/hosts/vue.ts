@@ -21,5 +21,6 @@ declare module 'vue' {
     'sf-product-list': DefineComponent<SfVueProps<'sf-product-list'>>;
     'sf-coupon-panel': DefineComponent<SfVueProps<'sf-coupon-panel'>>;
     'sf-preview-player': DefineComponent<SfVueProps<'sf-preview-player'>>;
+    'sf-broadcast-stats': DefineComponent<SfVueProps<'sf-broadcast-stats'>>;
   }
 }

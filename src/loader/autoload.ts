@@ -22,6 +22,7 @@ const LOADERS = {
   'sf-product-list': () => import('../elements/product-list/product-list.js'),
   'sf-coupon-panel': () => import('../elements/coupon-panel/coupon-panel.js'),
   'sf-preview-player': () => import('../elements/preview-player/preview-player.js'),
+  'sf-broadcast-stats': () => import('../elements/broadcast-stats/broadcast-stats.js'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyTag = keyof typeof LOADERS;

@@ -17,11 +17,12 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { KeyObject } from 'node:crypto';
 import { AdminClient, type SharedAdminSession } from './admin-client.js';
 import { ConfigError, DEFAULTS, DEFAULT_PATHS, parsePrivateKey, type ServerConfig, type ServerPaths } from './config.js';
-import { CorsPolicy, HttpProblem, clientAddress, isHttps, jsonResponse, methodNotAllowed, problemResponse, readJsonBody } from './http.js';
+import { CorsPolicy, HttpProblem, clientAddress, isHttps, jsonResponse, methodNotAllowed, problemResponse, readJsonBody, secretMatches } from './http.js';
 import { consoleLogger, describeError, type Logger } from './log.js';
 import { FileOutbox, MemoryOutbox, type Outbox } from './outbox.js';
 import { PaymentValidationError, PaymentsForwarder, mountPaymentsRoute, type PaymentOutcome } from './payments/index.js';
 import { ProductService } from './products.js';
+import { StatsService, type StatsQuery } from './stats.js';
 import { MemoryRateLimiter, unlimited, type RateLimiter } from './rate-limit.js';
 import { StoreUnavailableError } from './stores/errors.js';
 import { createPostgres, migrate } from './stores/postgres.js';
@@ -49,6 +50,11 @@ export interface ServerHooks {
   log?: Logger;
   /** The rate limiter's client key where there is no socket (edge runtimes), e.g. from CF-Connecting-IP. */
   clientKey?: (request: Request, env: unknown) => string;
+  /**
+   * May this request read a broadcast's stats? Wire it to the shop's own staff session (the request
+   * carries the shop's cookies). Without it, only a server holding `statsSecret` may.
+   */
+  authorizeStats?: (request: Request, broadcastId: string) => boolean | Promise<boolean>;
 }
 
 /** Replaceable parts (a shared outbox or limiter for several instances; a fake clock or fetch in tests). */
@@ -151,6 +157,10 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     : null;
   const products = admin
     ? new ProductService(admin, { ttlMs: (config.productCacheTtlSec ?? DEFAULTS.productCacheTtlSec) * 1000, budgetMs: config.browserBudgetMs ?? DEFAULTS.browserBudgetMs, now, log })
+    : null;
+
+  const stats = admin
+    ? new StatsService(admin, { apiBase: config.apiBase, partnerId: config.partnerId, timeoutMs, now, log, ...(deps.fetch ? { fetch: deps.fetch } : {}) })
     : null;
 
   const outboxSetting = config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile };
@@ -272,6 +282,40 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     return jsonResponse(product, 200, { 'cache-control': `private, max-age=${maxAgeSec}` });
   });
   hono.all(productPath, wrongMethod('GET, OPTIONS'));
+
+  // --- broadcast stats (the partner's own pages, or another server) ----------------------------
+  const statsPath = `${paths.stats}/:broadcastId`;
+  hono.use(statsPath, cors(['GET']));
+  hono.get(statsPath, withinBudget, rateLimited('stats'), async (c) => {
+    const broadcastId = c.req.param('broadcastId') ?? '';
+    if (!stats) throw new HttpProblem(503, 'stats_unavailable', 'Stats need the partner admin login (SF_ADMIN_ID, SF_ADMIN_PASSWORD) on this server.');
+    await authorizeStatsRequest(c.req.raw, broadcastId);
+    const q = new URL(c.req.url).searchParams;
+    const query: StatsQuery = {};
+    for (const key of ['from', 'to', 'interval'] as const) {
+      const value = q.get(key);
+      if (value !== null) query[key] = value;
+    }
+    // Who may see them depends on the shop's session: a cached answer must not outlive a sign-out.
+    return jsonResponse(await stats.get(broadcastId, query, c.req.raw.signal), 200, { 'cache-control': 'no-store' });
+  });
+  hono.all(statsPath, wrongMethod('GET, OPTIONS'));
+
+  /** A server with the stats secret, or whoever the shop's own hook lets in; nobody by default. */
+  async function authorizeStatsRequest(request: Request, broadcastId: string): Promise<void> {
+    const auth = request.headers.get('authorization') ?? '';
+    if (config.statsSecret && /^Bearer [^\s]+$/.test(auth) && (await secretMatches(auth.slice(7), config.statsSecret))) return;
+    if (!hooks.authorizeStats && !config.statsSecret) {
+      throw new HttpProblem(403, 'stats_forbidden', 'Nobody may read stats here: give the server an authorizeStats hook or SF_STATS_SECRET.');
+    }
+    let allowed = false;
+    try {
+      allowed = (await hooks.authorizeStats?.(request, broadcastId)) === true;
+    } catch (error) {
+      log.error('authorizeStats threw', { error: describeError(error) });
+    }
+    if (!allowed) throw new HttpProblem(403, 'stats_forbidden', 'This request may not read stats.');
+  }
 
   // --- payments (server to server) -------------------------------------------------------------
   mountPaymentsRoute(hono, paths.payments, config.paymentsSecret, payments);

@@ -25,6 +25,8 @@ export interface ServerConfig {
   paths?: Partial<ServerPaths>;
   /** Shared secret the shop's own server sends as `Authorization: Bearer …` on the payments route. Unset: route off. */
   paymentsSecret?: string;
+  /** Shared secret for the stats route from another server (`Authorization: Bearer …`); browsers go through `authorizeStats`. */
+  statsSecret?: string;
   /** Partner admin credentials for server-only reads (products). Unset: the products route answers 503. */
   admin?: { id: string; password: string; lifeTimeDays?: number };
   /** Per-client token bucket for the browser routes; `false` turns it off. Default 30 burst, 120/min. */
@@ -63,6 +65,7 @@ export interface ServerPaths {
   token: string;
   products: string;
   payments: string;
+  stats: string;
   health: string;
 }
 
@@ -70,6 +73,7 @@ export const DEFAULT_PATHS: ServerPaths = {
   token: '/sauceflex/token',
   products: '/sauceflex/products',
   payments: '/sauceflex/payments',
+  stats: '/sauceflex/stats',
   health: '/sauceflex/health',
 };
 
@@ -261,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ['token', 'SF_TOKEN_PATH'],
     ['products', 'SF_PRODUCTS_PATH'],
     ['payments', 'SF_PAYMENTS_PATH'],
+    ['stats', 'SF_STATS_PATH'],
     ['health', 'SF_HEALTH_PATH'],
   ] as const) {
     const value = get(variable);
@@ -278,6 +283,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push({ variable: 'SF_PAYMENTS_SECRET', message: 'must be at least 24 characters (e.g. openssl rand -hex 32)' });
   }
   if (paymentsSecret === undefined) warnings.push('SF_PAYMENTS_SECRET is not set: the payments route is off');
+  const statsSecret = get('SF_STATS_SECRET');
+  if (statsSecret !== undefined && statsSecret.length < 24) {
+    problems.push({ variable: 'SF_STATS_SECRET', message: 'must be at least 24 characters (e.g. openssl rand -hex 32)' });
+  }
 
   // Admin credentials (both or neither; the password is never echoed)
   const adminId = get('SF_ADMIN_ID');
@@ -339,6 +348,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: integer('SF_PORT', DEFAULTS.port, 0, 65535),
   };
   if (paymentsSecret !== undefined) config.paymentsSecret = paymentsSecret;
+  if (statsSecret !== undefined) config.statsSecret = statsSecret;
   if (admin) config.admin = admin;
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   if (redisUrl !== undefined) config.redisUrl = redisUrl;
@@ -368,6 +378,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     tokenTtlSec: config.tokenTtlSec ?? DEFAULTS.tokenTtlSec,
     paths: { ...DEFAULT_PATHS, ...config.paths },
     payments: config.paymentsSecret ? 'on' : 'off',
+    stats: config.admin ? (config.statsSecret ? 'secret or hook' : 'hook only') : 'off',
     admin: config.admin ? 'configured' : 'off',
     rateLimit: config.rateLimit ?? DEFAULTS.rateLimit,
     outbox: config.databaseUrl ? { kind: 'postgres', url: redactUrl(config.databaseUrl) } : (config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile }),

@@ -246,3 +246,18 @@ export function isHttps(request: Request, trustedProxyHops: number): boolean {
   }
   return false;
 }
+
+/**
+ * Constant-time comparison of a presented secret with the configured one: both are hashed first (so
+ * lengths leak nothing), then compared without an early exit. WebCrypto, so edge runtimes have it too.
+ */
+export async function secretMatches(presented: string | undefined, expected: string): Promise<boolean> {
+  if (presented === undefined) return false;
+  const encoder = new TextEncoder();
+  const [a, b] = await Promise.all([presented, expected].map((value) => crypto.subtle.digest('SHA-256', encoder.encode(value))));
+  const x = new Uint8Array(a!);
+  const y = new Uint8Array(b!);
+  let difference = 0;
+  for (let i = 0; i < x.length; i++) difference |= x[i]! ^ y[i]!;
+  return difference === 0;
+}

@@ -3,11 +3,12 @@
  * admin token so the browser never sees `X-SauceFlex-Authorize`. Answers are cached briefly in a
  * bounded LRU map, and concurrent requests for one product share one upstream call.
  */
-import { ApiError, SauceflexError, isTransient } from '../api/errors.js';
+import { ApiError } from '../api/errors.js';
 import { ErrorCode, type Product } from '../api/models.js';
 import type { AdminClient } from './admin-client.js';
 import { HttpProblem } from './http.js';
-import { describeError, type Logger } from './log.js';
+import type { Logger } from './log.js';
+import { upstreamProblem } from './upstream.js';
 
 export const PRODUCT_ID = /^[A-Za-z0-9_.-]{1,100}$/;
 
@@ -77,30 +78,12 @@ export class ProductService {
   }
 
   #toProblem(error: unknown, productId: string): HttpProblem {
-    if (error instanceof ApiError) {
-      if (error.code === ErrorCode.unknownProduct) {
-        return new HttpProblem(404, 'product_not_found', `sauceFlex has no product ${productId}.`);
-      }
-      if (error.code === ErrorCode.badParameter) {
-        return new HttpProblem(400, 'invalid_product_id', 'sauceFlex refused this productId.', { field: 'productId' });
-      }
-      // FA1011, or a 5xx that is not one of sauceFlex's codes (a proxy's): down for now.
-      if (error.code === ErrorCode.internal || (!/^FA\d{4}$/.test(error.code) && error.status >= 500)) return unavailable();
-      // Credentials refused, token refused twice, forbidden: our configuration, not the shopper's fault.
-      this.#log.error('sauceFlex refused the admin call', { productId, code: error.code, error: describeError(error) });
-      return new HttpProblem(502, 'upstream_refused', 'sauceFlex refused the request; see the server log.');
+    if (error instanceof ApiError && error.code === ErrorCode.unknownProduct) {
+      return new HttpProblem(404, 'product_not_found', `sauceFlex has no product ${productId}.`);
     }
-    if (isTransient(error) || (error instanceof SauceflexError && (error.kind === 'http' || error.kind === 'aborted'))) {
-      this.#log.warn('sauceFlex unavailable for a product read', { productId, error: describeError(error) });
-      return unavailable();
+    if (error instanceof ApiError && error.code === ErrorCode.badParameter) {
+      return new HttpProblem(400, 'invalid_product_id', 'sauceFlex refused this productId.', { field: 'productId' });
     }
-    this.#log.error('product read failed', { productId, error: describeError(error) });
-    return new HttpProblem(502, 'upstream_bad_response', 'sauceFlex answered with something unexpected.');
+    return upstreamProblem(error, this.#log, 'product read', { productId });
   }
-}
-
-function unavailable(): HttpProblem {
-  return new HttpProblem(503, 'upstream_unavailable', 'sauceFlex is not answering right now; try again shortly.', {
-    headers: { 'retry-after': '5' },
-  });
 }

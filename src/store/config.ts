@@ -17,6 +17,8 @@ export interface SfConfig {
   tokenEndpoint?: string;
   /** The backend route that serves product details by id (`product-endpoint`). */
   productEndpoint?: string;
+  /** The backend route that serves a broadcast's stats to the partner's staff (`stats-endpoint`). */
+  statsEndpoint?: string;
   /** The shop's coupon list endpoint (`coupon-endpoint`). */
   couponEndpoint?: string;
   /** The shop's coupon issue endpoint (`coupon-issue-endpoint`). */
@@ -35,6 +37,7 @@ export const CONFIG_ATTRIBUTES = {
   apiBase: 'api-base',
   tokenEndpoint: 'token-endpoint',
   productEndpoint: 'product-endpoint',
+  statsEndpoint: 'stats-endpoint',
   couponEndpoint: 'coupon-endpoint',
   couponIssueEndpoint: 'coupon-issue-endpoint',
   lang: 'lang',

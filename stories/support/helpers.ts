@@ -16,6 +16,7 @@ export {
   mockApiBase,
   mockCouponEndpoint,
   mockProductEndpoint,
+  mockStatsEndpoint,
   mockTokenEndpoint,
   PARTNER_ID,
   previewStream,

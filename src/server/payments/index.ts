@@ -16,5 +16,5 @@ export {
 } from './validation.js';
 export { summarize, type PaymentItemResult, type PaymentOutcome, type PaymentStatus, type PaymentsApi, type PaymentsSummary } from './results.js';
 export { PaymentsForwarder, SAUCEFLEX_BATCH_MAX, type PaymentsForwarderOptions } from './forwarder.js';
-export { mountPaymentsRoute, secretMatches } from './route.js';
+export { mountPaymentsRoute } from './route.js';
 export { PaymentsClientError, createPaymentsClient, type PaymentsClientOptions } from './client.js';

@@ -4,21 +4,13 @@
  * configured secret the route does not exist (404, like any unknown path). Errors are thrown and
  * answered by the app's one error handler.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Hono, MiddlewareHandler } from 'hono';
-import { HttpProblem, jsonResponse, methodNotAllowed, readJsonBody } from '../http.js';
+import { HttpProblem, jsonResponse, methodNotAllowed, readJsonBody, secretMatches } from '../http.js';
 import type { PaymentsApi } from './results.js';
 import type { PaymentCancelInput, PaymentReportInput, PaymentUpdateInput } from './validation.js';
 
 const PAYMENTS_BODY_MAX = 512 * 1024;
 const NO_STORE = { 'cache-control': 'no-store' };
-
-/** Constant-time comparison of a presented secret with the configured one (both hashed first). */
-export function secretMatches(presented: string | undefined, expected: string): boolean {
-  const a = createHash('sha256').update(presented ?? '').digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b) && presented !== undefined;
-}
 
 export function mountPaymentsRoute(app: Hono, path: string, secret: string | undefined, payments: PaymentsApi): void {
   if (secret === undefined) return;
@@ -26,7 +18,7 @@ export function mountPaymentsRoute(app: Hono, path: string, secret: string | und
   const requireSecret: MiddlewareHandler = async (c, next) => {
     const auth = c.req.header('authorization') ?? '';
     const presented = /^Bearer [^\s]+$/.test(auth) ? auth.slice(7) : undefined;
-    if (!secretMatches(presented, secret)) {
+    if (!(await secretMatches(presented, secret))) {
       throw new HttpProblem(401, 'unauthorized', 'Send the payments secret as Authorization: Bearer <secret>.', {
         headers: { 'www-authenticate': 'Bearer realm="sauceflex-payments"' },
       });

@@ -1,0 +1,73 @@
+/** Strings of `<sf-broadcast-stats>`, in Korean and English. */
+import { defineMessages } from './messages.js';
+
+const ko = {
+  'stats.label': '{name} 방송 통계',
+  'stats.labelDefault': '방송 통계',
+  'stats.range': '{from} – {to}',
+  'stats.loading': '통계를 불러오는 중',
+  'stats.empty': '아직 집계된 통계가 없습니다.',
+  'stats.error': '통계를 불러오지 못했습니다.',
+  'stats.forbidden': '이 통계를 볼 권한이 없습니다.',
+  'stats.uniqueVisitor': '시청자',
+  'stats.pageView': '조회수',
+  'stats.playTime': '총 시청 시간',
+  'stats.avgPlayTime': '평균 시청 시간',
+  'stats.likeCount': '좋아요',
+  'stats.chatCount': '채팅',
+  'stats.productClickCount': '상품 클릭',
+  'stats.orderCount': '주문',
+  'stats.age': '연령대별 시청자',
+  'stats.age.10': '10대',
+  'stats.age.20': '20대',
+  'stats.age.30': '30대',
+  'stats.age.40': '40대',
+  'stats.age.50': '50대',
+  'stats.age.gte60': '60대 이상',
+  'stats.age.etc': '기타 (비회원 포함)',
+  'stats.trend': '시간대별 추이 ({interval} 단위)',
+  'stats.peak': '최고 {value}',
+  'stats.table': '표로 보기',
+  'stats.time': '시각',
+  'stats.interval.1m': '1분',
+  'stats.interval.10m': '10분',
+  'stats.interval.1h': '1시간',
+} as const;
+
+type StatsKey = keyof typeof ko;
+
+const en: Record<StatsKey, string> = {
+  'stats.label': 'Stats of {name}',
+  'stats.labelDefault': 'Broadcast stats',
+  'stats.range': '{from} – {to}',
+  'stats.loading': 'Loading stats',
+  'stats.empty': 'No figures have been counted yet.',
+  'stats.error': 'The stats could not be loaded.',
+  'stats.forbidden': 'You may not see these stats.',
+  'stats.uniqueVisitor': 'Viewers',
+  'stats.pageView': 'Views',
+  'stats.playTime': 'Total watch time',
+  'stats.avgPlayTime': 'Average watch time',
+  'stats.likeCount': 'Likes',
+  'stats.chatCount': 'Chats',
+  'stats.productClickCount': 'Product clicks',
+  'stats.orderCount': 'Orders',
+  'stats.age': 'Viewers by age',
+  'stats.age.10': 'Teens',
+  'stats.age.20': '20s',
+  'stats.age.30': '30s',
+  'stats.age.40': '40s',
+  'stats.age.50': '50s',
+  'stats.age.gte60': '60 and over',
+  'stats.age.etc': 'Other (guests included)',
+  'stats.trend': 'Over time (by {interval})',
+  'stats.peak': 'Peak {value}',
+  'stats.table': 'Show as a table',
+  'stats.time': 'Time',
+  'stats.interval.1m': 'minute',
+  'stats.interval.10m': '10 minutes',
+  'stats.interval.1h': 'hour',
+};
+
+export const statsMsg = defineMessages<StatsKey>({ ko, en });
+export type { StatsKey };
