@@ -105,8 +105,8 @@ export class SfPreviewPlayer extends SauceflexElement {
 
   /** Everything the player knows about playback, changed only through `dispatch()`. */
   @state() private model: PlayerModel = IDLE;
-  /** The shopper turned the sound on (autoplay itself is always muted). */
-  @state() private soundOn = false;
+  /** The shopper's choice from the sound toggle; until then autoplay and `muted` play without sound. */
+  @state() private soundOn?: boolean;
 
   private playback?: Playback;
 
@@ -363,7 +363,7 @@ export class SfPreviewPlayer extends SauceflexElement {
         playsinline
         preload="none"
         disableremoteplayback
-        .muted=${!this.soundOn && (this.autoplay || this.muted)}
+        .muted=${this.silent}
         ?loop=${this.loop}
         ?controls=${nativeControls}
         aria-hidden=${nativeControls ? nothing : 'true'}
@@ -426,9 +426,9 @@ export class SfPreviewPlayer extends SauceflexElement {
               ? html`<span class="viewers" part="viewers">${msg(lang, 'card.viewers', { n: formatCount(viewers, lang), count: viewers })}</span>`
               : nothing}
             ${source && !this.controls && playing
-              ? html`<button class="mute" part="mute-button" aria-pressed=${this.soundOn ? 'true' : 'false'}
-                  aria-label=${playerMsg(lang, 'player.unmute')} title=${playerMsg(lang, this.soundOn ? 'player.mute' : 'player.unmute')}
-                  @click=${this.toggleSound}>${this.soundOn ? SOUND_ON : SOUND_OFF}</button>`
+              ? html`<button class="mute" part="mute-button" aria-pressed=${this.silent ? 'false' : 'true'}
+                  aria-label=${playerMsg(lang, 'player.unmute')} title=${playerMsg(lang, this.silent ? 'player.unmute' : 'player.mute')}
+                  @click=${this.toggleSound}>${this.silent ? SOUND_OFF : SOUND_ON}</button>`
               : nothing}
           </div>`
         : nothing}
@@ -475,8 +475,13 @@ export class SfPreviewPlayer extends SauceflexElement {
     </div>`;
   }
 
+  /** Whether the video plays without sound now. */
+  private get silent(): boolean {
+    return this.soundOn === undefined ? this.autoplay || this.muted : !this.soundOn;
+  }
+
   private readonly toggleSound = () => {
-    this.soundOn = !this.soundOn;
+    this.soundOn = this.silent;
     // Now, inside the click: a browser lets sound start only from a gesture.
     this.video.muted = !this.soundOn;
   };
