@@ -25,6 +25,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import puppeteer, { type BrowserContext, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
+import { axeViolations } from '../support/axe.js';
 import { measureLayout } from '../support/layout-probe.js';
 import { atWidth, buildStorybook, entryUrl, LAYOUT_WIDTHS, preparePage, readIndex, repoRoot, serveStatic, storyStatus, type IndexEntry } from '../support/storybook.js';
 
@@ -34,20 +35,6 @@ const STORY_TIMEOUT_MS = 20_000;
 const SETTLE_MS = 250;
 /** Stories opened at once (one page each; the machine has 2 cores shared with others). */
 const CONCURRENCY = 2;
-/** WCAG 2.2 level A and AA, as axe tags them (colour contrast and target size included). */
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe's violations in the story's root, one line each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: string, options: object): Promise<{ violations: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
-    const { violations } = await axe.run('#storybook-root', { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return violations.flatMap((v) => v.nodes.map((n) => `axe ${v.id}: ${JSON.stringify(n.target)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)}`));
-  }, AXE_TAGS);
-}
-
 /** The layout probe at every width, from the narrowest; one line per problem. */
 async function layoutProblems(page: Page, locale: string): Promise<{ problems: string[]; narrowest: number }> {
   const problems: string[] = [];
@@ -105,7 +92,7 @@ async function openEntry(context: BrowserContext, origin: string, entry: IndexEn
         [...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('sf-')).map((el) => el.localName),
       );
       if (elements.length === 0) problems.push('no sf-* element rendered');
-      if (locale === 'ko') problems.push(...(await axeViolations(page)));
+      if (locale === 'ko') problems.push(...(await axeViolations(page, '#storybook-root')));
       const layout = await layoutProblems(page, locale);
       problems.push(...layout.problems);
       narrowest = layout.narrowest;
