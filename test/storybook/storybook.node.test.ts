@@ -99,7 +99,8 @@ async function openEntry(context: BrowserContext, origin: string, entry: IndexEn
     } else {
       await page.waitForSelector('#storybook-docs .sbdocs-content, #storybook-docs .sbdocs', { timeout: STORY_TIMEOUT_MS }).catch(() => problems.push('docs page did not render'));
     }
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    // Late requests are the same in either language: only the first pass waits for them.
+    if (locale === 'ko') await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   } catch (error) {
     problems.push(`could not open: ${String(error)}`);
   } finally {
