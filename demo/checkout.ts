@@ -10,6 +10,7 @@
  */
 import '../src/index.js';
 import { tracking } from '../src/tracking/index.js';
+import { savedLang, useLang } from './lang.js';
 import { formatMoney } from '../src/i18n/format.js';
 
 export interface CartLine {
@@ -117,7 +118,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
 }
 
 function initCartPage(root: HTMLElement): void {
-  let lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'ko';
+  let lang: Lang = savedLang();
   const endpoint = placeholder(document.body.dataset.checkoutEndpoint) ?? '/demo-shop/checkout';
   const result = document.getElementById('result')!;
 
@@ -207,16 +208,10 @@ function initCartPage(root: HTMLElement): void {
     }
   }
 
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch button')) {
-    button.addEventListener('click', () => {
-      lang = button.dataset.lang === 'en' ? 'en' : 'ko';
-      document.documentElement.lang = lang;
-      document.querySelector('sf-config')?.setAttribute('lang', lang);
-      for (const b of document.querySelectorAll<HTMLButtonElement>('.lang-switch button')) b.setAttribute('aria-pressed', String(b === button));
-      render();
-    });
-  }
-  render();
+  useLang((next) => {
+    lang = next;
+    render();
+  });
 }
 
 /** A `%SF_…%` placeholder that `npm start` did not fill counts as unset. */

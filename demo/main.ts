@@ -3,32 +3,17 @@
  * switches the language of the page and of every widget at once, and shows the widgets' events.
  */
 import '../src/index.js';
+import { useLang } from './lang.js';
 
 const texts = {
-  ko: { navLive: '라이브', navCart: '장바구니', navPayments: '결제 기록', products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
-  en: { navLive: 'Live', navCart: 'Cart', navPayments: 'Payments', products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
+  ko: { products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
+  en: { products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
 } as const;
 
 const config = document.querySelector('sf-config')!;
 // `npm start` fills the placeholders; an unfilled one means the page is served some other way.
 for (const attribute of ['token-endpoint', 'product-endpoint', 'coupon-endpoint']) {
   if (config.getAttribute(attribute)?.startsWith('%')) config.removeAttribute(attribute);
-}
-
-function setLang(lang: 'ko' | 'en') {
-  localStorage.setItem('demo-lang', lang);
-  document.documentElement.lang = lang;
-  config.setAttribute('lang', lang);
-  for (const [key, text] of Object.entries(texts[lang])) {
-    for (const node of document.querySelectorAll(`[data-i18n="${key}"]`)) node.textContent = text;
-  }
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch button')) {
-    button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
-  }
-}
-
-for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch button')) {
-  button.addEventListener('click', () => setLang(button.dataset.lang === 'en' ? 'en' : 'ko'));
 }
 
 // The demo's login: a cookie the backend's demoResolveMember reads (a shop wires its own session).
@@ -59,4 +44,8 @@ document.addEventListener('sf-broadcast-select', (event) => {
   log.textContent = `sf-broadcast-select: ${event.detail.broadcast.broadcastName} → ${event.detail.url ?? '(no player URL)'}`;
 });
 
-setLang(localStorage.getItem('demo-lang') === 'en' ? 'en' : 'ko');
+useLang((lang) => {
+  for (const [key, text] of Object.entries(texts[lang])) {
+    for (const node of document.querySelectorAll(`[data-i18n="${key}"]`)) node.textContent = text;
+  }
+});

@@ -7,6 +7,7 @@
  * Refreshes every 5 seconds while the tab is visible.
  */
 import { tracking } from '../src/tracking/index.js';
+import { savedLang, useLang } from './lang.js';
 import { formatDateTime } from '../src/i18n/format.js';
 import { placeholder } from './checkout.js';
 
@@ -56,7 +57,7 @@ type Lang = keyof typeof texts;
 
 const standinOrigin = placeholder(document.body.dataset.standinOrigin) ?? 'http://127.0.0.1:8787';
 const root = document.getElementById('payments-page')!;
-let lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'ko';
+let lang: Lang = savedLang();
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -156,16 +157,11 @@ async function render(): Promise<void> {
   }
 }
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch button')) {
-  button.addEventListener('click', () => {
-    lang = button.dataset.lang === 'en' ? 'en' : 'ko';
-    document.documentElement.lang = lang;
-    for (const b of document.querySelectorAll<HTMLButtonElement>('.lang-switch button')) b.setAttribute('aria-pressed', String(b === button));
-    void render();
-  });
-}
 
 setInterval(() => {
   if (document.visibilityState === 'visible') void render();
 }, 5000);
-void render();
+useLang((next) => {
+  lang = next;
+  void render();
+});

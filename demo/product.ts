@@ -14,14 +14,12 @@ import { tracking } from '../src/tracking/index.js';
 import { formatMoney, formatPercent, toAmount } from '../src/i18n/format.js';
 import { broadcastIdAt, productFixtures, type ProductFixture } from './standin/fixtures.js';
 import { addToCart, placeholder } from './checkout.js';
+import { savedLang, useLang } from './lang.js';
 
 type Lang = 'ko' | 'en';
 
 const texts = {
   ko: {
-    'nav.live': '라이브',
-    'nav.cart': '장바구니',
-    'nav.payments': '결제 기록',
     'buy.quantity': '수량',
     'buy.add': '장바구니 담기',
     'buy.toCart': '장바구니 보기',
@@ -35,9 +33,6 @@ const texts = {
     notFound: '상품을 찾을 수 없습니다: {id}',
   },
   en: {
-    'nav.live': 'Live',
-    'nav.cart': 'Cart',
-    'nav.payments': 'Payments',
     'buy.quantity': 'Qty',
     'buy.add': 'Add to cart',
     'buy.toCart': 'View cart',
@@ -67,7 +62,7 @@ const product = id ? catalog.find((p) => p.externalProductId === id || p.product
 // The landing: keep the id this URL brought, with the product it is for, and clean the address bar.
 const landed = product ? tracking.capture({ externalProductId: product.externalProductId ?? undefined, productId: product.productId, clean: true }) : tracking.capture({ clean: true });
 
-let lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'ko';
+let lang: Lang = savedLang();
 
 function renderProduct(): void {
   const article = document.getElementById('product')!;
@@ -161,22 +156,14 @@ document.getElementById('buy')!.addEventListener('submit', (event) => {
 document.getElementById('live-products')!.setAttribute('broadcast-id', broadcastIdAt(0));
 document.getElementById('more-products')!.setAttribute('broadcast-id', broadcastIdAt(17));
 
-function setLang(next: Lang): void {
+useLang((next) => {
   lang = next;
-  document.documentElement.lang = lang;
-  config.setAttribute('lang', lang);
   for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const key = node.dataset.i18n as Key;
     if (key in texts[lang]) node.textContent = t(lang, key);
   }
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch button')) {
-    button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
-  }
   renderProduct();
-}
-for (const button of document.querySelectorAll<HTMLButtonElement>('.lang-switch button')) {
-  button.addEventListener('click', () => setLang(button.dataset.lang === 'en' ? 'en' : 'ko'));
-}
+});
 
 const log = document.getElementById('event-log')!;
 document.addEventListener('sf-product-click', (event) => {
@@ -184,5 +171,4 @@ document.addEventListener('sf-product-click', (event) => {
   log.textContent = `sf-product-click: ${detail.product.productName} · orderCallBackId ${detail.orderCallBackId} → ${detail.url}`;
 });
 
-renderProduct();
 if (landed) console.info('[demo] landed with orderCallBackId', landed.orderCallBackId);

@@ -5,7 +5,8 @@
  * (git-ignored); the stand-in verifies viewer tokens with its public half, as sauceFlex would with
  * the key a partner registers. Prints the URLs and stops everything on Ctrl-C.
  * Ports: SF_DEMO_PORT (5173), SF_STANDIN_PORT (8787), SF_PORT (8788); a busy port falls back to a
- * free one, and the pages learn the real URLs at request time.
+ * free one, and the pages learn the real URLs at request time. SF_STANDIN_LOG=1 prints the stand-in's
+ * requests. Lit runs in its production build on every page (no dev-mode warning for shoppers).
  */
 import { build, createServer, type Plugin } from 'vite';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -87,6 +88,8 @@ async function main() {
     publicDir: false,
     logLevel: 'warn',
     plugins: [demoUrls(), demoCheckout(), builtBundles()],
+    // Shoppers' pages get Lit's production build, as a shop's bundle would (no "Lit is in dev mode").
+    resolve: { conditions: ['module', 'browser', 'production'] },
     server: {
       host,
       port: Number(process.env.SF_DEMO_PORT ?? 5173),
@@ -105,7 +108,10 @@ async function main() {
     port: await freePortOr(Number(process.env.SF_STANDIN_PORT ?? 8787)),
     shopOrigin,
     viewerPublicKey: keys.publicKeyPem,
-    log: true,
+    // The URLs above stay on screen: one line per request only when asked for.
+    log: process.env.SF_STANDIN_LOG === '1',
+    // The always-failing coupon is for Storybook and the tests, not for the shop's shoppers.
+    testCoupons: false,
   });
   const backend = await startServer({
     config: {
@@ -138,7 +144,7 @@ async function main() {
     partner stats      ${shopOrigin}/stats.html  (sign in with the demo login first)
     backend            ${backend.origin}/sauceflex/token
     sauceFlex stand-in ${standin.apiBase}   (partner "mobidoo")
-  Ctrl-C stops everything.
+  Ctrl-C stops everything. SF_STANDIN_LOG=1 npm start prints the stand-in's requests.
 `);
 
   let stopping = false;

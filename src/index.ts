@@ -7,6 +7,7 @@
  */
 import { readScriptConfig } from './loader/script-config.js';
 import { startAutoload } from './loader/autoload.js';
+import { reserveSpace } from './shared/reserve.js';
 
 export * from './api/index.js';
 export { configure, type SfConfig, type Lang } from './configure.js';
@@ -53,5 +54,7 @@ export type { SauceflexWidgetsGlobal } from './loader/iife.js';
 if (typeof document !== 'undefined') {
   // Script-tag data-* options, read while document.currentScript still points at our tag.
   readScriptConfig();
+  // Before any element's chunk is asked for: from here on, nothing jumps when one arrives.
+  reserveSpace();
   startAutoload();
 }

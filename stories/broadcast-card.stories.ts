@@ -124,7 +124,10 @@ export const Themed: Story = {
     '--sf-text': '#f4f4f6',
     '--sf-text-muted': '#a0a0ab',
     '--sf-border': '#2c2c33',
+    '--sf-skeleton': '#2c2c33',
     '--sf-accent': '#ff7a00',
+    // A light accent takes dark text (white on this orange is 2.6:1).
+    '--sf-on-accent': '#16161a',
     '--sf-radius': '0px',
     '--sf-font-family': 'Georgia, serif',
     '--sf-thumbnail-aspect-ratio': '1 / 1',

@@ -46,7 +46,7 @@ const meta: Meta = {
     state: { control: false },
     width: { description: 'Story helper: the width of the box around the player.', control: { type: 'text' }, table: { category: 'story' } },
   },
-  render: (args: Args, context: StoryContext) => html`<div style="width: ${String(args.width ?? '15rem')}">
+  render: (args: Args, context: StoryContext) => html`<div style="width: ${String(args.width ?? '15rem')}; max-width: 100%">
     <sf-preview-player
       style=${themeStyle(args)}
       .broadcast=${args.broadcast as Broadcast | undefined}

@@ -21,7 +21,7 @@ const FIXTURES: Record<string, BroadcastProduct> = {
   'sold out': productWhere('sold out', (p) => p.isSoldout === 1),
   'text price': productWhere('priced in words', (p) => p.priceTypeCode === 'text'),
   'hidden price': productWhere('with a hidden price', (p) => p.priceTypeCode === 'hide'),
-  "the guide's example (sellingPrice 0)": productWhere("the guide's example", (p) => p.brandName === '브랜드명'),
+  "the guide's example (sellingPrice 0)": productWhere("the guide's example", (p) => p.sellingPrice === '0' && p.priceTypeCode === 'basic'),
   'long name': productWhere('long-named', (p) => p.productName.length > 40),
 };
 

@@ -119,7 +119,7 @@ export const NotFound: Story = {
 export const Themed: Story = {
   name: 'Themed (from the controls alone)',
   args: {
-    '--sf-sale': '#d9480f',
+    '--sf-sale': '#c2410c',
     '--sf-surface': '#fff9f2',
     '--sf-border': '#f0d9c4',
     '--sf-radius': '2px',

@@ -124,6 +124,7 @@ export const Themed: Story = {
   args: {
     layout: 'grid',
     '--sf-accent': '#00a86b',
+    '--sf-on-accent': '#101418',
     '--sf-surface': '#101418',
     '--sf-text': '#e8eef2',
     '--sf-text-muted': '#9fb0bc',

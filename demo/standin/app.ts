@@ -52,6 +52,8 @@ export interface StandinOptions {
   now?: () => number;
   /** One line per request to stdout, default false. */
   log?: boolean;
+  /** Serve the coupons that exist to fail (CP-ALWAYS-FAILS), default true; the demo shop turns them off. */
+  testCoupons?: boolean;
   /** Where product redirectUrls point (the demo shop), default 'http://127.0.0.1:5173'. */
   shopOrigin?: string;
 }
@@ -103,7 +105,7 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
   const viewer = new ViewerTokenVerifier({ partnerId, now });
   const catalog = new Catalog({ partnerId, shopOrigin: options.shopOrigin ?? DEFAULT_SHOP_ORIGIN, origin: options.origin, now });
   const payments = new PaymentStore();
-  const coupons = new CouponStore({ partnerId, now });
+  const coupons = new CouponStore({ partnerId, now, testCoupons: options.testCoupons });
   const faults = new FaultList();
   const hostile = new HostileData({ partnerId, origin: options.origin, now });
   const live = new LiveStreams(now);

@@ -22,13 +22,16 @@ export class CouponStore {
   private rules: Record<string, CouponRule> = {};
   private issued = new Map<string, Set<string>>();
 
-  constructor(private readonly options: { partnerId: string; now: () => number }) {
+  /** `testCoupons: false` leaves out the coupons that exist only to exercise failures (the demo shop's shoppers never see them). */
+  constructor(private readonly options: { partnerId: string; now: () => number; testCoupons?: boolean }) {
     this.reset();
   }
 
   reset(): void {
-    this.coupons = couponFixtures(this.options.now(), { partnerId: this.options.partnerId });
     this.rules = couponRules({ partnerId: this.options.partnerId });
+    this.coupons = couponFixtures(this.options.now(), { partnerId: this.options.partnerId }).filter(
+      (c) => this.options.testCoupons !== false || !this.rules[c.couponId]?.alwaysFails,
+    );
     this.issued = new Map(this.coupons.map((c) => [c.couponId, new Set(this.rules[c.couponId]?.issuedTo ?? [])]));
   }
 

@@ -1,7 +1,7 @@
 /** The coupon panel's strings (Korean and English) and its date-range formatting. */
 import type { Lang } from '../store/config.js';
 import { localeOf } from './format.js';
-import { defineMessages } from './messages.js';
+import { defineMessages, type Message } from './messages.js';
 
 const ko = {
   'coupon.list': '쿠폰',
@@ -39,16 +39,17 @@ const ko = {
   'announce.unauthorized': '로그인이 만료되어 ‘{name}’ 쿠폰을 받지 못했습니다. 다시 로그인해 주세요.',
   'announce.error': '‘{name}’ 쿠폰 발급 중 문제가 생겼습니다. 다시 시도해 주세요.',
   'announce.login': '쿠폰을 받으려면 로그인해 주세요.',
+  'coupon.loginPrompt': '로그인하면 이 쿠폰을 받을 수 있어요.',
 } as const;
 
 export type CouponMessageKey = keyof typeof ko;
 
-const en: Record<CouponMessageKey, string> = {
+const en: Record<CouponMessageKey, Message> = {
   'coupon.list': 'Coupons',
   'coupon.loading': 'Loading coupons',
   'coupon.empty': 'No coupons available right now.',
   'coupon.error': 'Could not load coupons.',
-  'coupon.count': '{n} coupons',
+  'coupon.count': { one: '{n} coupon', other: '{n} coupons' },
   'coupon.discount': '{value} off',
   'coupon.cap': 'Up to {amount} off',
   'coupon.minimum': 'On orders of {amount} or more',
@@ -79,6 +80,7 @@ const en: Record<CouponMessageKey, string> = {
   'announce.unauthorized': 'Your sign-in has expired, so the coupon “{name}” was not issued. Please sign in again.',
   'announce.error': 'Something went wrong issuing the coupon “{name}”. Please try again.',
   'announce.login': 'Please sign in to get coupons.',
+  'coupon.loginPrompt': 'Sign in to get this coupon.',
 };
 
 export const couponMsg = defineMessages<CouponMessageKey>({ ko, en });

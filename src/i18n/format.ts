@@ -53,7 +53,8 @@ export function formatMoney(amount: unknown, lang: Lang, options: MoneyOptions =
 export function formatPercent(rate: unknown, lang: Lang): string {
   const value = toAmount(rate);
   if (!Number.isFinite(value)) return '';
-  return cached(`pct|${LOCALE[lang]}`, () => new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 })).format(value / 100);
+  // Whole percents, as shops show them ("21%", not "21.2%"); Intl rounds half away from zero.
+  return cached(`pct|${LOCALE[lang]}`, () => new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 })).format(value / 100);
 }
 
 export function formatCount(value: number, lang: Lang): string {

@@ -40,7 +40,7 @@ const ko = {
 
 export type MessageKey = keyof typeof ko;
 
-const en: Record<MessageKey, string> = {
+const en: Record<MessageKey, Message> = {
   'state.live': 'LIVE',
   'state.upcoming': 'Upcoming',
   'state.replay': 'Replay',
@@ -64,9 +64,9 @@ const en: Record<MessageKey, string> = {
   'schedule.more': 'More broadcasts',
   'schedule.loadingMore': 'Loading…',
   'schedule.loading': 'Loading broadcasts',
-  'schedule.count': '{n} broadcasts',
-  'card.viewers': '{n} views',
-  'card.products': '{n} products',
+  'schedule.count': { one: '{n} broadcast', other: '{n} broadcasts' },
+  'card.viewers': { one: '{n} view', other: '{n} views' },
+  'card.products': { one: '{n} product', other: '{n} products' },
   'card.watch': 'Watch',
   'card.notFound': 'Broadcast not found.',
   'error.load': 'Could not load.',
@@ -77,16 +77,36 @@ const en: Record<MessageKey, string> = {
   'error.csp': "Blocked by this page's Content Security Policy: it needs {directive}.",
 };
 
+/** A message, or one per plural category (`Intl.PluralRules`: Korean has only `other`, English `one` and `other`). */
+export type Message = string | ({ other: string } & Partial<Record<Intl.LDMLPluralRule, string>>);
+
+/**
+ * `n` (or, when `n` is shown pre-formatted, `count`) is the count a message carries: a number picks
+ * the plural form and is shown with the language's digit grouping ("1,234").
+ */
 export type Messages<K extends string> = (lang: Lang, key: K, params?: Record<string, string | number>) => string;
+
+const LOCALES: Record<Lang, string> = { ko: 'ko-KR', en: 'en-US' };
+const plurals = new Map<Lang, Intl.PluralRules>();
+const numbers = new Map<Lang, Intl.NumberFormat>();
+const pluralOf = (lang: Lang) => plurals.get(lang) ?? plurals.set(lang, new Intl.PluralRules(LOCALES[lang])).get(lang)!;
+const numberOf = (lang: Lang) => numbers.get(lang) ?? numbers.set(lang, new Intl.NumberFormat(LOCALES[lang])).get(lang)!;
 
 /**
  * A message catalog for one area (each element family keeps its strings in `src/i18n/<area>.ts`
  * and builds its own lookup with this). English must have every Korean key: the type says so.
  */
-export function defineMessages<K extends string>(catalog: { ko: Record<K, string>; en: Record<K, string> }): Messages<K> {
+export function defineMessages<K extends string>(catalog: { ko: Record<K, Message>; en: Record<K, Message> }): Messages<K> {
   return (lang, key, params = {}) => {
-    const template = catalog[lang]?.[key] ?? catalog.ko[key];
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    const language: Lang = catalog[lang] ? lang : 'ko';
+    const message = catalog[language][key] ?? catalog.ko[key];
+    const count = typeof params.count === 'number' ? params.count : typeof params.n === 'number' ? params.n : undefined;
+    const template = typeof message === 'string' ? message : (count === undefined ? undefined : message[pluralOf(language).select(count)]) ?? message.other;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      if (!(name in params)) return whole;
+      const value = params[name]!;
+      return typeof value === 'number' ? numberOf(language).format(value) : value;
+    });
   };
 }
 

@@ -1,5 +1,5 @@
 /** Strings of `<sf-preview-player>`, in Korean and English. */
-import { defineMessages } from './messages.js';
+import { defineMessages, type Message } from './messages.js';
 
 const ko = {
   'player.label': '{name} 미리보기',
@@ -18,11 +18,15 @@ const ko = {
   'player.noPreview': '미리보기가 없습니다.',
   'player.notFound': '방송을 찾을 수 없습니다.',
   'player.live': 'LIVE',
+  'player.watchLive': '라이브 보러 가기',
+  'player.watch': '방송 보기',
+  'player.unmute': '소리 켜기',
+  'player.mute': '소리 끄기',
 } as const;
 
 type PlayerKey = keyof typeof ko;
 
-const en: Record<PlayerKey, string> = {
+const en: Record<PlayerKey, Message> = {
   'player.label': 'Preview of {name}',
   'player.labelDefault': 'Broadcast preview',
   'player.open': 'Watch {name}',
@@ -39,6 +43,10 @@ const en: Record<PlayerKey, string> = {
   'player.noPreview': 'No preview available.',
   'player.notFound': 'Broadcast not found.',
   'player.live': 'LIVE',
+  'player.watchLive': 'Watch live',
+  'player.watch': 'Watch',
+  'player.unmute': 'Turn sound on',
+  'player.mute': 'Turn sound off',
 };
 
 export const playerMsg = defineMessages<PlayerKey>({ ko, en });

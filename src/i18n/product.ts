@@ -1,5 +1,5 @@
 /** Strings of the product card and the product list, in Korean and English. */
-import { defineMessages } from './messages.js';
+import { defineMessages, type Message } from './messages.js';
 
 const ko = {
   'product.soldOut': '품절',
@@ -23,7 +23,7 @@ const ko = {
 
 export type ProductMessageKey = keyof typeof ko;
 
-const en: Record<ProductMessageKey, string> = {
+const en: Record<ProductMessageKey, Message> = {
   'product.soldOut': 'Sold out',
   'product.discountRate': '{rate} off',
   'product.discountAmount': '{amount} off',
@@ -35,7 +35,7 @@ const en: Record<ProductMessageKey, string> = {
   'product.newTab': 'opens in a new tab',
   'product.loading': 'Loading product',
   'product.notFound': 'Product not found.',
-  'productList.label': '{n} products in this broadcast',
+  'productList.label': { one: '{n} product in this broadcast', other: '{n} products in this broadcast' },
   'productList.loading': 'Loading products',
   'productList.empty': 'No products in this broadcast.',
   'productList.notFound': 'Broadcast not found.',

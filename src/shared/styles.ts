@@ -2,6 +2,12 @@
 import { css } from 'lit';
 
 export const sharedStyles = css`
+  /* Never wider than the column a shop gives it: inside a flex or grid item, a carousel or a long
+     word would otherwise widen the whole page on a phone. */
+  :host {
+    max-width: 100%;
+    min-width: 0;
+  }
   /* The hidden attribute wins over each element's own display. */
   :host([hidden]) {
     display: none;

@@ -29,6 +29,8 @@ export interface SfConfig {
   timeZone?: string;
   /** A URL to load hls.js from instead of the bundled chunk (`hls-src`). */
   hlsSrc?: string;
+  /** The shop's login page, opened with a return URL when a guest asks for a coupon (`login-url`). */
+  loginUrl?: string;
 }
 
 /** Attribute name of each option, for messages that tell a CMS editor what to fix. */
@@ -43,6 +45,7 @@ export const CONFIG_ATTRIBUTES = {
   lang: 'lang',
   timeZone: 'time-zone',
   hlsSrc: 'hls-src',
+  loginUrl: 'login-url',
 } as const satisfies Record<keyof SfConfig, string>;
 
 export const DEFAULT_API_BASE = 'https://api.sauceFlex.com/V1';

@@ -8,6 +8,7 @@ import { issueCoupon as postIssue } from '../../src/coupons/coupon-api.js';
 import { resetSession } from '../../src/session/viewer-session.js';
 import { resetCoupons } from '../../src/store/coupons.js';
 import { sessionStore } from '../../src/store/session.js';
+import { setNavigator } from '../../src/tracking/navigate.js';
 import { broadcastIdAt } from '../../demo/standin/fixtures.js';
 import { clearFaults, resetStandin, setFault, standinApiBase, standinOrigin, standinState } from '../support/standin-control.js';
 import { countFetches, signIn, signOut, tokenEndpointFor } from './support.js';
@@ -183,6 +184,49 @@ describe('<sf-coupon-panel>', () => {
       expect(received).to.have.length(1);
       expect((await counts())['coupons.issue'] ?? 0).to.equal(0);
       expect(stateOf(el, 'CP-RATE-10')).to.equal('login');
+      // Without a login page to open, the press shows on the coupon itself, not only to screen readers.
+      await waitUntil(() => text(el, 'CP-RATE-10', 'note') === '로그인하면 이 쿠폰을 받을 수 있어요.', 'sign-in prompt shown');
+      expect(text(el, 'CP-FIXED-3000', 'note')).to.equal('');
+    });
+
+    it('opens login-url (from <sf-config>) with the page as returnUrl; an own attribute wins and may place it', async () => {
+      const config = await fixture(html`<sf-config login-url="/login?from=coupon"></sf-config>`);
+      const visited: string[] = [];
+      const restore = setNavigator((url) => visited.push(url));
+      try {
+        const el = await panel();
+        await settled(el);
+        button(el, 'CP-RATE-10').click();
+        await waitUntil(() => visited.length === 1, 'login opened');
+        const url = new URL(visited[0]!);
+        expect(url.origin + url.pathname).to.equal(`${location.origin}/login`);
+        expect(url.searchParams.get('from')).to.equal('coupon');
+        expect(url.searchParams.get('returnUrl')).to.equal(location.href);
+        expect(text(el, 'CP-RATE-10', 'note')).to.equal('');
+
+        el.setAttribute('login-url', 'https://shop.example/signin?next={returnUrl}');
+        await el.updateComplete;
+        button(el, 'CP-RATE-10').click();
+        await waitUntil(() => visited.length === 2, 'login opened again');
+        expect(visited[1]).to.equal(`https://shop.example/signin?next=${encodeURIComponent(location.href)}`);
+
+        // A shop that cancels the event opens its own login; a javascript: URL is never followed.
+        el.setAttribute('login-url', 'javascript:alert(1)');
+        await el.updateComplete;
+        button(el, 'CP-FIXED-3000').click();
+        await waitUntil(() => text(el, 'CP-FIXED-3000', 'note') !== '', 'prompt instead of a javascript: URL');
+        const cancel = (e: Event) => e.preventDefault();
+        el.setAttribute('login-url', '/login');
+        await el.updateComplete;
+        el.addEventListener('sf-login-required', cancel);
+        button(el, 'CP-RATE-10').click();
+        await oneEvent(el, 'sf-login-required');
+        el.removeEventListener('sf-login-required', cancel);
+        expect(visited).to.have.length(2);
+      } finally {
+        restore();
+        config.remove();
+      }
     });
 
     it('with a guest token (memberType 0) is still a guest', async () => {

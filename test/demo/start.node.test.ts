@@ -6,12 +6,36 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
+import { axeViolations } from '../support/axe.js';
+import { measureLayout } from '../support/layout-probe.js';
+import { atWidth, preparePage } from '../support/storybook.js';
+
+/** The widths a shopper's page is checked at: a phone and a desktop. */
+const PAGE_WIDTHS = [390, 1280] as const;
+
+/**
+ * What a shopper would notice on the page as it stands: axe violations (colour contrast included)
+ * and layout problems at each width, as lines; the layout shift so far, as a figure.
+ */
+async function audit(page: Page, path: string): Promise<{ problems: string[]; cls: number }> {
+  // Read before the page is resized below (a resize moves things too).
+  const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  const problems = (await axeViolations(page, 'body')).map((line) => `${path}: ${line}`);
+  for (const width of PAGE_WIDTHS) {
+    await atWidth(page, width);
+    const report = await page.evaluate(measureLayout, 'body');
+    if (report.overflowPx > 0) problems.push(`${path} ${width}px: the page overflows by ${report.overflowPx} px`);
+    for (const cut of report.textCut) problems.push(`${path} ${width}px: text cut off: ${cut}`);
+    for (const overlap of report.overlaps) problems.push(`${path} ${width}px: targets overlap: ${overlap}`);
+  }
+  return { problems, cls };
+}
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-test('npm start serves the demo shop with broadcasts from the stand-in and stops on SIGINT', { timeout: 90_000 }, async () => {
+test('npm start serves the demo shop with broadcasts from the stand-in, every page passes axe and the layout probe, and it stops on SIGINT', { timeout: 240_000 }, async (t) => {
   // Port 0 for both so the test never collides with a demo someone is running.
   const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
     cwd: repoRoot,
@@ -40,6 +64,14 @@ test('npm start serves the demo shop with broadcasts from the stand-in and stops
     const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
     try {
       const page = await browser.newPage();
+      await preparePage(page);
+      // Layout shift of each page, from its first paint (a phone's viewport: where a shift costs most).
+      await page.evaluateOnNewDocument(
+        'window.__cls = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });',
+      );
+      await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
+      const audits: string[] = [];
+      const shifts: string[] = [];
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(String(error)));
       page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -76,6 +108,9 @@ test('npm start serves the demo shop with broadcasts from the stand-in and stops
         { timeout: 10_000 },
       );
       assert.deepEqual(errors, []);
+      const shop = await audit(page, 'index.html (en)');
+      audits.push(...shop.problems);
+      await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
 
       // Every other demo page loads its widgets with no console error and no failed request: the embed
       // pages load the real built bundles from /dist/.
@@ -97,7 +132,13 @@ test('npm start serves the demo shop with broadcasts from the stand-in and stops
         );
         await new Promise((resolve) => setTimeout(resolve, 500));
         assert.deepEqual(errors, [], `${path} loads cleanly`);
+        const { problems, cls } = await audit(page, path);
+        audits.push(...problems);
+        shifts.push(`${path} ${cls.toFixed(3)}`);
+        await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
       }
+      t.diagnostic(`layout shift at ${PAGE_WIDTHS[0]} px (CLS): ${shifts.join(', ')}`);
+      assert.deepEqual(audits, [], `demo pages with problems:\n  ${audits.join('\n  ')}`);
     } finally {
       await browser.close();
     }

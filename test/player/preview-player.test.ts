@@ -230,6 +230,34 @@ describe('<sf-preview-player>', function () {
     expect(partOf(el, 'link')).to.not.equal(null);
   });
 
+  it('invites a tap: LIVE badge with viewers, title and "watch live" over the picture, a sound toggle while it plays', async () => {
+    const broadcast = { ...standinBroadcast(), room: { incomingCounterInfo: 1 } } as Broadcast;
+    const el = await fixture<SfPreviewPlayer>(html`<sf-preview-player style="width:240px" muted .broadcast=${broadcast} lang="en"></sf-preview-player>`);
+    expect(partOf(el, 'badge')!.textContent!.trim()).to.equal('LIVE');
+    expect(partOf(el, 'viewers')!.textContent!.trim()).to.equal('1 view');
+    expect(partOf(el, 'title')!.textContent!.trim()).to.equal(broadcast.broadcastName);
+    expect(partOf(el, 'cta')!.textContent!.trim()).to.equal('Watch live ›');
+    expect(partOf(el, 'mute-button'), 'no sound toggle before it plays').to.equal(null);
+
+    await el.play();
+    await stateIs(el, 'playing');
+    const mute = partOf(el, 'mute-button') as HTMLButtonElement;
+    expect(mute.getAttribute('aria-pressed')).to.equal('false');
+    expect(videoOf(el).muted).to.equal(true);
+    mute.click();
+    await el.updateComplete;
+    expect(videoOf(el).muted).to.equal(false);
+    expect(mute.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    // An upcoming broadcast says so, and no viewers.
+    el.broadcast = { ...broadcast, broadcastStateCode: 'standby' } as Broadcast;
+    await el.updateComplete;
+    await waitUntil(() => partOf(el, 'badge')?.textContent?.trim() === 'Upcoming', 'upcoming badge');
+    expect(partOf(el, 'viewers')).to.equal(null);
+    expect(partOf(el, 'cta')!.textContent!.trim()).to.equal('Watch ›');
+  });
+
   it('broadcast-id of a broadcast that does not exist says so', async () => {
     const el = await fixture<SfPreviewPlayer>(html`<sf-preview-player
       style="width:${WIDTH}px"

@@ -12,13 +12,13 @@ describe('product view: price by priceTypeCode', () => {
     expect(priceView(at(0), 'en')).to.deep.equal({ kind: 'basic', amount: 39000, price: '₩39,000', original: '₩59,000', rate: '34%', saved: '₩20,000' });
   });
 
-  it('basic, discounted: uses the listed discountPrice and a fractional rate as sent', () => {
+  it('basic, discounted: uses the listed discountPrice; a fractional rate shows whole, as shops show it', () => {
     const p = { ...at(7), discountPrice: '40000' };
-    expect(priceView(p, 'ko')).to.include({ amount: 149000, rate: '21.2%', saved: '₩40,000' });
+    expect(priceView(p, 'ko')).to.include({ amount: 149000, rate: '21%', saved: '₩40,000' });
   });
 
   it('basic, discount rate missing: computed from the two prices', () => {
-    expect(priceView({ ...at(0), discountRate: '0.0' }, 'ko')).to.include({ rate: '33.9%' });
+    expect(priceView({ ...at(0), discountRate: '0.0' }, 'ko')).to.include({ rate: '34%' });
   });
 
   it('basic, not discounted: the selling price only', () => {

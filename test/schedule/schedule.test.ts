@@ -52,6 +52,22 @@ describe('<sf-schedule>', () => {
     expect(badge).to.equal('Upcoming');
   });
 
+  it('type="live" fills `limit` by paging on, since the API pages before the live filter', async () => {
+    const all = await schedule({ type: 'live', limit: '50' });
+    await settled(all);
+    const total = cards(all).length;
+    expect(total, 'the stand-in has more live broadcasts than the limit below').to.be.greaterThan(3);
+    const el = await schedule({ type: 'live', limit: '3' });
+    await settled(el);
+    expect(cards(el).length).to.equal(3);
+    const more = root(el).querySelector<HTMLButtonElement>('[part="more"]');
+    if (more) {
+      more.click();
+      await waitUntil(() => cards(el).length > 3, 'more added');
+      expect(cards(el).length).to.equal(Math.min(6, total));
+    }
+  });
+
   it('type="live" shows only what is on air; type="vod" replays', async () => {
     const live = await schedule({ type: 'live', limit: '50' });
     await settled(live);

@@ -6,6 +6,11 @@
  * console error — except, in stories tagged `console-error`, the `[sauceflex] …` errors the element
  * is meant to log there (a load that failed, a missing attribute).
  *
+ * In each story, axe-core (WCAG 2.2 A/AA rules, colour contrast included) must find no violation,
+ * and at 320, 390, 768 and 1280 px, in Korean and in English, the layout probe
+ * (test/support/layout-probe.ts) must find no horizontal overflow, no text cut off and no two
+ * interactive targets overlapping: one build, one browser, each story resized in place.
+ *
  * The second test generates custom-elements.json (the analyzer with the project's config, into a
  * temporary folder) and checks it against the source: every registered tag is there, with a
  * summary, every attribute its Lit properties declare and every event its code dispatches.
@@ -13,89 +18,51 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import puppeteer, { type BrowserContext } from 'puppeteer-core';
+import puppeteer, { type BrowserContext, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../support/chromium.js';
+import { axeViolations } from '../support/axe.js';
+import { measureLayout } from '../support/layout-probe.js';
+import { atWidth, buildStorybook, entryUrl, LAYOUT_WIDTHS, preparePage, readIndex, repoRoot, serveStatic, storyStatus, type IndexEntry } from '../support/storybook.js';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** How long one story may take to render and reach its state (the player's play functions are the slowest). */
 const STORY_TIMEOUT_MS = 20_000;
 /** After the story says it rendered: late requests (lazy images, hls.js segments) still count. */
 const SETTLE_MS = 250;
 /** Stories opened at once (one page each; the machine has 2 cores shared with others). */
 const CONCURRENCY = 2;
-
-interface IndexEntry {
-  id: string;
-  type: 'story' | 'docs';
-  title: string;
-  name: string;
-  tags?: string[];
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.m3u8': 'application/vnd.apple.mpegurl',
-  '.mp4': 'video/mp4',
-  '.m4s': 'video/iso.segment',
-  '.map': 'application/json',
-};
-
-/** Serves `dir` read-only on an ephemeral loopback port. */
-async function serveStatic(dir: string): Promise<{ origin: string; server: Server }> {
-  const root = normalize(dir + sep);
-  const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, pathname));
-    if (!file.startsWith(root)) file = root; // no way out of the folder
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
-async function buildStorybook(outDir: string): Promise<number> {
-  const pkg = createRequire(import.meta.url).resolve('storybook/package.json');
-  const declared = (JSON.parse(readFileSync(pkg, 'utf8')) as { bin: string | Record<string, string> }).bin;
-  const bin = typeof declared === 'string' ? declared : declared.storybook!;
-  const started = performance.now();
-  await promisify(execFile)(process.execPath, [join(pkg, '..', bin), 'build', '-o', outDir, '--quiet'], {
-    cwd: repoRoot,
-    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', CI: 'true' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return performance.now() - started;
+/** The layout probe at every width, from the narrowest; one line per problem. */
+async function layoutProblems(page: Page, locale: string): Promise<{ problems: string[]; narrowest: number }> {
+  const problems: string[] = [];
+  let narrowest = Infinity;
+  for (const width of LAYOUT_WIDTHS) {
+    await atWidth(page, width);
+    const report = await page.evaluate(measureLayout, '#storybook-root');
+    const at = `${locale} ${width}px`;
+    if (report.overflowPx > 0) problems.push(`${at}: the page overflows by ${report.overflowPx} px`);
+    for (const cut of report.textCut) problems.push(`${at}: text cut off: ${cut}`);
+    for (const overlap of report.overlaps) problems.push(`${at}: targets overlap: ${overlap}`);
+    narrowest = Math.min(narrowest, report.narrowestColumnPx ?? Infinity);
+  }
+  return { problems, narrowest };
 }
 
 interface StoryResult {
   id: string;
   problems: string[];
   ms: number;
+  /** The narrowest text column of 3+ lines the story showed at any width. */
+  narrowest: number;
 }
 
-async function openEntry(context: BrowserContext, origin: string, entry: IndexEntry): Promise<StoryResult> {
+async function openEntry(context: BrowserContext, origin: string, entry: IndexEntry, locale: string): Promise<StoryResult> {
   const started = performance.now();
   const problems: string[] = [];
+  let narrowest = Infinity;
   const allowSauceflexErrors = entry.tags?.includes('console-error') ?? false;
   const page = await context.newPage();
   try {
@@ -115,46 +82,39 @@ async function openEntry(context: BrowserContext, origin: string, entry: IndexEn
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
     });
-    const viewMode = entry.type === 'docs' ? 'docs' : 'story';
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}`, { waitUntil: 'load', timeout: STORY_TIMEOUT_MS });
+    await preparePage(page);
+    await atWidth(page, LAYOUT_WIDTHS[0]);
+    await page.goto(entryUrl(origin, entry, locale), { waitUntil: 'load', timeout: STORY_TIMEOUT_MS });
     if (entry.type === 'story') {
-      let status: { phase: string; error?: string };
-      try {
-        const handle = await page.waitForFunction(
-          () => {
-            const s = (window as unknown as { __sfStoryStatus?: { phase: string; error?: string } }).__sfStoryStatus;
-            return s && s.phase !== 'rendering' ? { phase: s.phase, error: s.error } : false;
-          },
-          { timeout: STORY_TIMEOUT_MS, polling: 50 },
-        );
-        status = (await handle.jsonValue()) as { phase: string; error?: string };
-      } catch (error) {
-        status = { phase: 'timeout', error: String(error) };
-      }
+      const status = await storyStatus(page, STORY_TIMEOUT_MS);
       if (status.phase !== 'rendered') problems.push(`did not render: ${status.phase} ${status.error ?? ''}`.trim());
       const elements = await page.evaluate(() =>
         [...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('sf-')).map((el) => el.localName),
       );
       if (elements.length === 0) problems.push('no sf-* element rendered');
+      if (locale === 'ko') problems.push(...(await axeViolations(page, '#storybook-root')));
+      const layout = await layoutProblems(page, locale);
+      problems.push(...layout.problems);
+      narrowest = layout.narrowest;
     } else {
       await page.waitForSelector('#storybook-docs .sbdocs-content, #storybook-docs .sbdocs', { timeout: STORY_TIMEOUT_MS }).catch(() => problems.push('docs page did not render'));
     }
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    // Late requests are the same in either language: only the first pass waits for them.
+    if (locale === 'ko') await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   } catch (error) {
     problems.push(`could not open: ${String(error)}`);
   } finally {
     await page.close().catch(() => undefined);
   }
-  return { id: entry.id, problems, ms: performance.now() - started };
+  return { id: `${entry.id} (${locale})`, problems, ms: performance.now() - started, narrowest };
 }
 
-test('Storybook builds, and every story renders with no console error and no failed request', { timeout: 15 * 60_000 }, async (t) => {
+test('Storybook builds; every story renders with no console error, no failed request, no axe violation and a sound layout from 320 px', { timeout: 15 * 60_000 }, async (t) => {
   const outDir = mkdtempSync(join(tmpdir(), 'sf-storybook-'));
   t.after(() => rmSync(outDir, { recursive: true, force: true }));
 
   const buildMs = await buildStorybook(outDir);
-  const index = JSON.parse(readFileSync(join(outDir, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> };
-  const entries = Object.values(index.entries);
+  const entries = readIndex(outDir);
   const stories = entries.filter((e) => e.type === 'story');
   assert.ok(stories.length > 0, 'the build has stories');
 
@@ -165,14 +125,15 @@ test('Storybook builds, and every story renders with no console error and no fai
 
   const started = performance.now();
   const results: StoryResult[] = [];
-  const queue = [...entries];
+  // Every entry in Korean (all checks), every story again in English (the layout: longer words).
+  const queue = [...entries.map((entry) => ({ entry, locale: 'ko' })), ...entries.filter((e) => e.type === 'story').map((entry) => ({ entry, locale: 'en' }))];
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       // A context (a window) per worker: two tabs of one window would leave one hidden, and a hidden
       // page neither autoplays nor ticks like a shown one.
       const context = await browser.createBrowserContext();
       try {
-        for (let entry = queue.shift(); entry; entry = queue.shift()) results.push(await openEntry(context, origin, entry));
+        for (let item = queue.shift(); item; item = queue.shift()) results.push(await openEntry(context, origin, item.entry, item.locale));
       } finally {
         await context.close();
       }
@@ -185,6 +146,7 @@ test('Storybook builds, and every story renders with no console error and no fai
   t.diagnostic(`storybook build ${(buildMs / 1000).toFixed(1)} s; ${entries.length} entries (${stories.length} stories) opened in ${(openMs / 1000).toFixed(1)} s`);
   const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 5);
   t.diagnostic(`slowest: ${slowest.map((r) => `${r.id} ${(r.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  t.diagnostic(`narrowest text column of 3+ lines: ${Math.min(...results.map((r) => r.narrowest))} px`);
   t.diagnostic(`stories per element: ${[...perTitle].map(([title, n]) => `${title.replace(/^Elements\//, '')} ${n}`).join(', ')}`);
 
   const failures = results.filter((r) => r.problems.length > 0).map((r) => `${r.id}:\n    ${r.problems.join('\n    ')}`);
@@ -241,7 +203,7 @@ test('custom-elements.json lists every element with the attributes and events of
       expected.add(/attribute:\s*'([^']+)'/.exec(options)?.[1] ?? m[2]!.toLowerCase());
     }
     // <sf-config> observes the config attributes by name (a plain HTMLElement, no Lit properties).
-    if (tag === 'sf-config') for (const a of ['partner-id', 'api-base', 'token-endpoint', 'product-endpoint', 'coupon-endpoint', 'coupon-issue-endpoint', 'lang', 'time-zone', 'hls-src']) expected.add(a);
+    if (tag === 'sf-config') for (const a of ['partner-id', 'api-base', 'token-endpoint', 'product-endpoint', 'coupon-endpoint', 'coupon-issue-endpoint', 'lang', 'time-zone', 'hls-src', 'login-url']) expected.add(a);
     const listed = new Set((declaration.attributes ?? []).map((a) => a.name));
     for (const attribute of expected) assert.ok(listed.has(attribute), `${tag} lists attribute "${attribute}" (has: ${[...listed].join(', ')})`);
 

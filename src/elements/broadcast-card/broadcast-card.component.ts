@@ -36,6 +36,7 @@ const PRODUCT_THUMBS = 3;
  * @cssproperty --sf-card-title-size - Title font size (default 0.95rem).
  * @cssproperty --sf-radius - Corner radius.
  * @cssproperty --sf-accent - LIVE colour.
+ * @cssproperty --sf-on-accent - Text on the accent (LIVE badge, buttons); set a dark one with a light accent.
  * @cssproperty --sf-surface - Card background.
  * @cssproperty --sf-text - Text colour.
  * @cssproperty --sf-text-muted - Secondary text colour.
@@ -100,7 +101,7 @@ export class SfBroadcastCard extends SauceflexElement {
   }
 
   private renderSkeleton() {
-    return html`<div class="card skeleton" part="card" aria-busy="true" aria-label=${msg(this.config.lang, 'schedule.loading')}>
+    return html`<div class="card skeleton" part="card" role="group" aria-busy="true" aria-label=${msg(this.config.lang, 'schedule.loading')}>
       <div class="thumb" part="thumbnail"></div>
       <div class="body"><div class="line"></div><div class="line short"></div></div>
     </div>`;
@@ -139,7 +140,7 @@ export class SfBroadcastCard extends SauceflexElement {
         <span class="title ${state === 'cancelled' ? 'cancelled-text' : ''}" part="title">${broadcast.broadcastName}</span>
         <span class="meta" part="meta">
           ${state === 'live' || state === 'interrupted'
-            ? typeof viewers === 'number' ? msg(lang, 'card.viewers', { n: formatCount(viewers, lang) }) : ''
+            ? typeof viewers === 'number' ? msg(lang, 'card.viewers', { n: formatCount(viewers, lang), count: viewers }) : ''
             : state === 'replay' && seconds ? `${when} · ${formatDuration(seconds * 1000, lang)}` : when}
         </span>
         ${broadcast.shopName

@@ -103,6 +103,7 @@ export default [
     background: rgb(0 0 0 / 0.6);
   }
   .badge.live {
+    color: ${theme.onAccent};
     background: var(--sf-live-color);
   }
   .badge.live::before {
@@ -153,6 +154,9 @@ export default [
   .shop {
     font-size: 0.8rem;
     color: var(--sf-card-muted);
+  }
+  /* The date and time wrap rather than lose their end ("오전 11:3…") in a narrow card. */
+  .shop {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;

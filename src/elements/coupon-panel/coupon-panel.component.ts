@@ -8,16 +8,18 @@ import { loadCouponList } from '../../coupons/list.js';
 import '../../events/coupon-issue.js';
 import '../../events/login-required.js';
 import { couponMsg, formatOpening, formatValidity, type CouponMessageKey } from '../../i18n/coupon.js';
-import { formatMoney, formatPercent, localeOf } from '../../i18n/format.js';
+import { formatMoney, formatPercent } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
-import type { SfConfig } from '../../store/config.js';
+import { isHttpUrl, type SfConfig } from '../../store/config.js';
 import { couponStore, issueStateOf, knownCoupon, rememberCoupons } from '../../store/coupons.js';
 import { sessionStore, type SessionState } from '../../store/session.js';
 import { shallowEqual, StoreController } from '../../store/store-controller.js';
 import { ACTIONABLE, couponViewState, nextBoundary, parseIdList, visibleCoupons, type CouponViewState } from './coupon-view.js';
 import styles from './coupon-panel.styles.js';
 import { failureMessage } from '../../shared/failure-message.js';
+import { withQuery } from '../../shared/safe-url.js';
+import { navigate } from '../../tracking/navigate.js';
 
 /** What the panel needs of the session: whether to wait, and whose coupons these are. */
 const viewerOf = (s: SessionState) => ({ status: s.status, isMember: s.isMember && !!s.token, memberId: s.claims?.memberId });
@@ -60,8 +62,9 @@ const ANNOUNCEMENT: Record<IssueOutcome['status'], CouponMessageKey> = {
  * `externalProductIds`. A coupon is issued by POSTing `coupon-issue-endpoint` (by default
  * `coupon-endpoint` + `/issue`) with `accessToken`, `couponId` and `broadcastId`: once however often
  * the button is pressed and however many panels show the coupon (they share one store), never
- * shown as issued before the shop says so. A guest's press dispatches `sf-login-required` and sends
- * nothing. An expired token (FA1008) is refreshed through the session and the issue sent once more.
+ * shown as issued before the shop says so. A guest's press sends nothing and dispatches
+ * `sf-login-required` (cancelable); unless the shop cancels it, `login-url` (here or on `<sf-config>`)
+ * opens with the page as `returnUrl`, and without one the coupon shows a visible sign-in prompt. An expired token (FA1008) is refreshed through the session and the issue sent once more.
  *
  * Coupons with `isShow: false` are never shown; expired ones are hidden unless `show-expired`
  * (then marked and not issuable); ones not yet open are shown, marked, and not issuable until
@@ -69,7 +72,7 @@ const ANNOUNCEMENT: Record<IssueOutcome['status'], CouponMessageKey> = {
  * live region.
  *
  * @event sf-coupon-issue - The shop answered an issue this panel sent: `{coupon, status, code?, broadcastId?}`.
- * @event sf-login-required - A guest pressed "get", or the shop refused the token: `{couponId, broadcastId?, reason}`. Open the shop's login.
+ * @event sf-login-required - A guest pressed "get", or the shop refused the token: `{couponId, broadcastId?, reason}`. Cancel it to open the shop's login yourself.
  *
  * @csspart list - The list of coupons.
  * @csspart coupon - One coupon; each also has `coupon-<state>` (available, login, issuing, issued, already-issued,
@@ -89,7 +92,7 @@ const ANNOUNCEMENT: Record<IssueOutcome['status'], CouponMessageKey> = {
  * @csspart announcer - The (visually hidden) live region.
  *
  * @cssproperty --sf-coupon-accent - Discount colour and the button's fill (default `--sf-accent`).
- * @cssproperty --sf-coupon-on-accent - Text on the accent (default #fff).
+ * @cssproperty --sf-coupon-on-accent - Text on the accent (default `--sf-on-accent`).
  * @cssproperty --sf-coupon-background - A coupon's background (default `--sf-surface`).
  * @cssproperty --sf-coupon-border - A coupon's border colour (default `--sf-border`).
  * @cssproperty --sf-coupon-radius - A coupon's corner radius (default `--sf-radius`).
@@ -97,6 +100,7 @@ const ANNOUNCEMENT: Record<IssueOutcome['status'], CouponMessageKey> = {
  * @cssproperty --sf-coupon-min-height - A coupon's height, also the skeleton's (default 7.5rem).
  * @cssproperty --sf-coupon-discount-width - Width of the discount block (default 6.5rem).
  * @cssproperty --sf-accent - Shared accent colour, the default of `--sf-coupon-accent`.
+ * @cssproperty --sf-on-accent - Text on the accent (LIVE badge, buttons); set a dark one with a light accent.
  * @cssproperty --sf-surface - Shared background, the default of `--sf-coupon-background`.
  * @cssproperty --sf-border - Shared border colour, the default of `--sf-coupon-border`.
  * @cssproperty --sf-radius - Shared corner radius, the default of `--sf-coupon-radius`.
@@ -132,6 +136,8 @@ export class SfCouponPanel extends SauceflexElement {
   });
 
   @state() private announcement = '';
+  /** The coupon a guest pressed without a login page to go to: it shows the sign-in prompt. */
+  @state() private loginPromptFor?: string;
 
   /** The shop's coupon list endpoint (overrides `<sf-config coupon-endpoint>`). */
   @property({ attribute: 'coupon-endpoint' }) couponEndpoint?: string;
@@ -143,6 +149,8 @@ export class SfCouponPanel extends SauceflexElement {
   @property({ attribute: 'external-product-ids' }) externalProductIds?: string;
   /** Show expired coupons (marked, not issuable) instead of hiding them. */
   @property({ attribute: 'show-expired', type: Boolean }) showExpired = false;
+  /** The shop's login page (overrides `<sf-config login-url>`): a guest's press opens it with `returnUrl` (or fills `{returnUrl}`). */
+  @property({ attribute: 'login-url' }) loginUrl?: string;
   /** Placeholder coupons while loading (1–6, default 2). */
   @property({ attribute: 'skeleton-count', type: Number }) skeletonCount = 2;
   /** Milliseconds to wait for the shop's coupon API per request (default 10000). */
@@ -154,7 +162,7 @@ export class SfCouponPanel extends SauceflexElement {
   private announceTimer?: ReturnType<typeof setTimeout>;
 
   protected override ownConfig(): SfConfig {
-    return { ...super.ownConfig(), couponEndpoint: this.couponEndpoint, couponIssueEndpoint: this.couponIssueEndpoint };
+    return { ...super.ownConfig(), couponEndpoint: this.couponEndpoint, couponIssueEndpoint: this.couponIssueEndpoint, loginUrl: this.loginUrl };
   }
 
   override disconnectedCallback(): void {
@@ -267,7 +275,7 @@ export class SfCouponPanel extends SauceflexElement {
     const coupon = (outcome.status !== 'login-required' ? outcome.coupon : undefined) ?? knownCoupon(couponStore.getState(), couponId);
     const name = coupon?.couponName ?? couponId;
     if (outcome.status === 'login-required') {
-      this.emit('sf-login-required', { couponId, broadcastId, reason: 'guest' });
+      if (this.emit('sf-login-required', { couponId, broadcastId, reason: 'guest' }, { cancelable: true })) this.openLogin(couponId);
     } else {
       if (coupon) this.emit('sf-coupon-issue', { coupon, status: outcome.status, code: outcome.code, broadcastId });
       if (outcome.status === 'unauthorized') this.emit('sf-login-required', { couponId, broadcastId, reason: outcome.reason ?? 'invalid-token' });
@@ -277,6 +285,21 @@ export class SfCouponPanel extends SauceflexElement {
     }
     this.announce(couponMsg(lang, ANNOUNCEMENT[outcome.status], { name }));
     return outcome;
+  }
+
+  /** A guest's press made visible: the shop's login (back to this page after), or a prompt on the coupon. */
+  private openLogin(couponId: string): void {
+    // The shop's own page: relative URLs are fine, anything but http(s) is not.
+    const login = this.config.loginUrl?.trim();
+    if (!login || !isHttpUrl(login)) {
+      this.loginPromptFor = couponId;
+      return;
+    }
+    const back = globalThis.location.href;
+    const target = login.includes('{returnUrl}')
+      ? new URL(login.replace('{returnUrl}', encodeURIComponent(back)), back).href
+      : withQuery(new URL(login, back).href, { returnUrl: back });
+    navigate(target);
   }
 
   /** Load the list again (the error state's retry button). */
@@ -319,14 +342,14 @@ export class SfCouponPanel extends SauceflexElement {
     const start = new Date(coupon.startDt);
     const end = new Date(coupon.endDt);
     const remaining = coupon.maxIssueCount > 0
-      ? couponMsg(lang, 'coupon.left', { n: coupon.maxIssueCount.toLocaleString(localeOf(lang)) })
+      ? couponMsg(lang, 'coupon.left', { n: coupon.maxIssueCount })
       : couponMsg(lang, 'coupon.exhausted');
-    const note = this.noteOf(view, start);
+    const note = view === 'login' && this.loginPromptFor === coupon.couponId ? couponMsg(lang, 'coupon.loginPrompt') : this.noteOf(view, start);
     const nameId = `coupon-name-${this.idFor(coupon.couponId)}`;
     const buttonId = `coupon-button-${this.idFor(coupon.couponId)}`;
     return html`<li class="coupon" part="coupon coupon-${view}" data-coupon-id=${coupon.couponId} data-state=${view}>
       <div class="discount" part="discount">
-        <span class="amount" part="amount">${couponMsg(lang, 'coupon.discount', { value })}</span>
+        <span class="amount" part="amount">${this.renderAmount(value)}</span>
         ${cap ? html`<span class="cap" part="cap">${cap}</span>` : nothing}
       </div>
       <div class="body" part="body">
@@ -343,6 +366,12 @@ export class SfCouponPanel extends SauceflexElement {
           @click=${() => this.onIssueClick(coupon)}>${couponMsg(lang, BUTTON_LABEL[view])}</button>
       </div>
     </li>`;
+  }
+
+  /** "₩3,000 할인" with the value unbreakable: the words around it may wrap, the number never. */
+  private renderAmount(value: string) {
+    const [before = '', after = ''] = couponMsg(this.config.lang, 'coupon.discount', { value: '\u0000' }).split('\u0000');
+    return html`${before}<span class="value">${value}</span>${after}`;
   }
 
   private noteOf(view: CouponViewState, start: Date): string {

@@ -7,7 +7,7 @@ export default [
   css`
   :host {
     --sf-coupon-accent: ${theme.accent};
-    --sf-coupon-on-accent: #fff;
+    --sf-coupon-on-accent: ${theme.onAccent};
     --sf-coupon-background: ${theme.surface};
     --sf-coupon-border: ${theme.border};
     --sf-coupon-radius: ${theme.radius};
@@ -31,7 +31,8 @@ export default [
   .coupon {
     box-sizing: border-box;
     display: grid;
-    grid-template-columns: var(--sf-coupon-discount-width) minmax(0, 1fr) auto;
+    /* The discount column grows to its longest amount rather than break inside a number. */
+    grid-template-columns: minmax(var(--sf-coupon-discount-width), min-content) minmax(0, 1fr) auto;
     align-items: stretch;
     min-height: var(--sf-coupon-min-height);
     background: var(--sf-coupon-background);
@@ -53,7 +54,10 @@ export default [
     font-size: 1.125rem;
     font-weight: 800;
     line-height: 1.2;
-    overflow-wrap: anywhere;
+  }
+  /* "₩3,000" is one word: never "₩3,00 / 0" (WebKit breaks at the comma otherwise). */
+  .value {
+    white-space: nowrap;
   }
   .cap {
     font-size: 0.75rem;
@@ -130,13 +134,17 @@ export default [
   .coupon[data-state='expired'] .discount {
     color: ${theme.textMuted};
   }
-  /* Narrow containers: the button goes under the text. */
-  @container (max-width: 22rem) {
+  /* Phones and narrow columns: the button goes under the text, so the text keeps a readable
+     width (a third column left it 100 px on a 390 px phone). */
+  @container (max-width: 30rem) {
     .coupon {
-      grid-template-columns: var(--sf-coupon-discount-width) minmax(0, 1fr);
+      grid-template-columns: minmax(var(--sf-coupon-discount-width), min-content) minmax(0, 1fr);
+    }
+    .discount {
+      grid-row: span 2;
     }
     .action {
-      grid-column: 1 / -1;
+      grid-column: 2;
       padding-top: 0;
       justify-content: flex-end;
     }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Broadcast } from '../../api/models.js';
 import '../../events/broadcast-select.js';
@@ -6,6 +6,7 @@ import '../../events/play.js';
 import '../../events/pause.js';
 import '../../events/ended.js';
 import '../../events/error.js';
+import { formatCount } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { playerMsg } from '../../i18n/player.js';
 import { initialize, teardown, type EngineKind, type EnginePreference, type Playback, type PlaybackError } from '../../player/engine.js';
@@ -24,6 +25,10 @@ import { navigate } from '../../tracking/navigate.js';
 import styles from './preview-player.styles.js';
 
 export { PLAYER_STATES, type PlayerState } from '../../player/state.js';
+
+/** Speaker icons of the mute button (its name is in aria-label; the icons are decoration). */
+const SOUND_OFF = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M11 5 6 9H3v6h3l5 4z" fill="currentColor"/><path d="m16 9 5 6m0-6-5 6"/></svg>`;
+const SOUND_ON = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M11 5 6 9H3v6h3l5 4z" fill="currentColor"/><path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13"/></svg>`;
 
 /** How long a click waits for a viewer token being fetched before opening without it. */
 const TOKEN_WAIT_MS = 2_000;
@@ -55,13 +60,19 @@ const TOKEN_WAIT_MS = 2_000;
  * @csspart retry-button - The retry button of the error state.
  * @csspart replay-button - Play again, after the end.
  * @csspart message - The text of the error, ended and empty states.
- * @csspart badge - The LIVE badge.
+ * @csspart badge - The state badge: LIVE while a live stream plays (or the broadcast is on air), else upcoming or replay; also `badge-<live|upcoming|replay>`.
+ * @csspart viewers - The viewer count beside the LIVE badge.
+ * @csspart mute-button - Turns the sound on and off while the preview plays (not with `controls`).
+ * @csspart info - The bottom band: the broadcast's title and the call to open it.
+ * @csspart title - The broadcast's title.
+ * @csspart cta - "라이브 보러 가기 ›" / "방송 보기 ›": says what a tap does (the whole player is the link).
  *
  * @cssproperty --sf-player-aspect-ratio - The player's ratio (default 9 / 16, a phone broadcast).
  * @cssproperty --sf-player-object-fit - How video and poster fill it (default cover).
  * @cssproperty --sf-player-background - Behind poster and video (default #111).
  * @cssproperty --sf-radius - Corner radius.
  * @cssproperty --sf-accent - LIVE badge colour.
+ * @cssproperty --sf-on-accent - Text on the accent (LIVE badge, buttons); set a dark one with a light accent.
  * @cssproperty --sf-focus-ring - Focus outline colour.
  * @cssproperty --sf-font-family - Font stack.
  * @cssproperty --sf-player-radius - This player's corner radius only (default `--sf-radius`).
@@ -95,6 +106,8 @@ export class SfPreviewPlayer extends SauceflexElement {
 
   /** Everything the player knows about playback, changed only through `dispatch()`. */
   @state() private model: PlayerModel = IDLE;
+  /** The shopper's choice from the sound toggle; until then autoplay and `muted` play without sound. */
+  @state() private soundOn?: boolean;
 
   private playback?: Playback;
 
@@ -351,7 +364,7 @@ export class SfPreviewPlayer extends SauceflexElement {
         playsinline
         preload="none"
         disableremoteplayback
-        .muted=${this.autoplay || this.muted}
+        .muted=${this.silent}
         ?loop=${this.loop}
         ?controls=${nativeControls}
         aria-hidden=${nativeControls ? nothing : 'true'}
@@ -401,9 +414,26 @@ export class SfPreviewPlayer extends SauceflexElement {
   private renderPlayback(source: string | undefined) {
     const lang = this.config.lang;
     const { status, autoplayRefused } = this.model;
-    const live = this.model.live && (status === 'playing' || status === 'paused' || status === 'loading');
+    const playing = status === 'playing' || status === 'paused' || status === 'loading';
+    const badge = this.badgeKind(playing);
+    const viewers = badge === 'live' ? this.shown?.room?.incomingCounterInfo : undefined;
     return html`
-      ${live ? html`<span class="badge" part="badge">${playerMsg(lang, 'player.live')}</span>` : nothing}
+      ${badge || (source && !this.controls && playing)
+        ? html`<div class="top">
+            ${badge
+              ? html`<span class="badge ${badge}" part="badge badge-${badge}">${badge === 'live' ? playerMsg(lang, 'player.live') : msg(lang, badge === 'upcoming' ? 'state.upcoming' : 'state.replay')}</span>`
+              : nothing}
+            ${typeof viewers === 'number'
+              ? html`<span class="viewers" part="viewers">${msg(lang, 'card.viewers', { n: formatCount(viewers, lang), count: viewers })}</span>`
+              : nothing}
+            ${source && !this.controls && playing
+              ? html`<button class="mute" part="mute-button" aria-pressed=${this.silent ? 'false' : 'true'}
+                  aria-label=${playerMsg(lang, 'player.unmute')} title=${playerMsg(lang, this.silent ? 'player.unmute' : 'player.mute')}
+                  @click=${this.toggleSound}>${this.silent ? SOUND_OFF : SOUND_ON}</button>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${this.renderInfo(badge)}
       ${status === 'loading' ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
       ${!source && (this.shown || this.src !== undefined) && !this.posterUrl
         ? html`<p class="message" part="message" role="status">${playerMsg(lang, 'player.noPreview')}</p>`
@@ -420,6 +450,42 @@ export class SfPreviewPlayer extends SauceflexElement {
         : nothing}
     `;
   }
+
+  /** LIVE while a live stream plays or the broadcast is on air (not once its stream ended); else what the broadcast is. */
+  private badgeKind(playing: boolean): 'live' | 'upcoming' | 'replay' | undefined {
+    if (this.model.live && playing) return 'live';
+    const broadcast = this.shown;
+    if (!broadcast) return undefined;
+    const state = shopperState(broadcast);
+    if (state === 'live' || state === 'interrupted') return this.model.status === 'ended' ? undefined : 'live';
+    if (state === 'upcoming') return 'upcoming';
+    return state === 'replay' || state === 'converting' ? 'replay' : undefined;
+  }
+
+  /** The title and what a tap does, over the bottom of the picture; taps go through to the link below. */
+  private renderInfo(badge: 'live' | 'upcoming' | 'replay' | undefined) {
+    const broadcast = this.shown;
+    if (this.controls || !broadcast || shopperState(broadcast) === 'cancelled') return nothing;
+    const { status } = this.model;
+    if (status === 'error' || (status === 'ended' && !this.loop)) return nothing;
+    const lang = this.config.lang;
+    const name = this.label || broadcast.broadcastName;
+    return html`<div class="info" part="info" aria-hidden="true">
+      ${name ? html`<p class="title" part="title">${name}</p>` : nothing}
+      <span class="cta" part="cta">${playerMsg(lang, badge === 'live' ? 'player.watchLive' : 'player.watch')} ›</span>
+    </div>`;
+  }
+
+  /** Whether the video plays without sound now. */
+  private get silent(): boolean {
+    return this.soundOn === undefined ? this.autoplay || this.muted : !this.soundOn;
+  }
+
+  private readonly toggleSound = () => {
+    this.soundOn = this.silent;
+    // Now, inside the click: a browser lets sound start only from a gesture.
+    this.video.muted = !this.soundOn;
+  };
 
   private renderError() {
     const lang = this.config.lang;

@@ -17,6 +17,7 @@ export default [
     font-family: ${theme.fontFamily};
     color: #fff;
     contain: layout paint style;
+    container-type: inline-size;
   }
 
   .frame {
@@ -88,15 +89,85 @@ export default [
     pointer-events: auto;
   }
 
-  .badge {
+  /* Top row: state badge and viewers on the left, the sound on the right. */
+  .top {
     position: absolute;
     top: 0.5rem;
     left: 0.5rem;
+    right: 0.5rem;
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+  }
+  .badge,
+  .viewers {
     padding: 0.125rem 0.5rem;
     border-radius: 999px;
     font-size: 0.75rem;
     font-weight: 700;
+    white-space: nowrap;
+    background: rgb(0 0 0 / 0.6);
+  }
+  .badge.live {
+    color: ${theme.onAccent};
     background: var(--sf-player-live-color);
+  }
+  .viewers {
+    font-weight: 600;
+  }
+  .mute {
+    margin-left: auto;
+    width: 2.75rem;
+    height: 2.75rem;
+    display: grid;
+    place-items: center;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    cursor: pointer;
+    color: #fff;
+    background: rgb(0 0 0 / 0.6);
+  }
+
+  /* Bottom band: the title and what a tap does. The link under it takes the tap. */
+  .info {
+    position: absolute;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    display: grid;
+    gap: 0.375rem;
+    justify-items: start;
+    padding: 2.5rem 0.75rem 0.75rem;
+    background: linear-gradient(transparent, rgb(0 0 0 / 0.75));
+    text-align: start;
+  }
+  .title {
+    margin: 0;
+    font-size: 0.9375rem;
+    font-weight: 700;
+    line-height: 1.3;
+    word-break: keep-all;
+    overflow-wrap: anywhere;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .cta {
+    padding: 0.375rem 0.75rem;
+    border-radius: 999px;
+    font-size: 0.8125rem;
+    font-weight: 700;
+    white-space: nowrap;
+    color: ${theme.onAccent};
+    background: var(--sf-player-live-color);
+  }
+  /* A thumbnail-sized player keeps the picture: the badge and the call, no title. */
+  @container (max-width: 11rem) {
+    .title {
+      display: none;
+    }
   }
 
   .spinner {

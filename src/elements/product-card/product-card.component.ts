@@ -60,6 +60,7 @@ let reportedMissingEndpoint = false;
  * @cssproperty --sf-product-thumb-width - Picture width in the row variant (default 6rem).
  * @cssproperty --sf-product-name-size - Product name font size (default 0.875rem).
  * @cssproperty --sf-sale - Discount colour.
+ * @cssproperty --sf-on-accent - Text on the discount badge.
  * @cssproperty --sf-radius - Corner radius.
  * @cssproperty --sf-surface - Card background.
  * @cssproperty --sf-text - Text colour.

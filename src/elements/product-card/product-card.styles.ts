@@ -71,7 +71,7 @@ export default [
     border-radius: 4px;
     font-size: 0.75rem;
     font-weight: 700;
-    color: #fff;
+    color: ${theme.onAccent};
     background: var(--sf-product-sale);
   }
   .sold-out {

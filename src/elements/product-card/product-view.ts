@@ -49,7 +49,7 @@ export function priceView(product: PriceFields, lang: Lang): PriceView {
   const view: PriceView = { kind: 'basic', amount, price: formatMoney(amount, lang, money) };
   if (product.discountTypeCode === 'rate' && amount < price) {
     const given = toAmount(product.discountRate);
-    const rate = Number.isFinite(given) && given > 0 ? given : Math.round((1 - amount / price) * 1000) / 10;
+    const rate = Number.isFinite(given) && given > 0 ? given : (1 - amount / price) * 100;
     const listed = toAmount(product.discountPrice);
     const saved = Number.isFinite(listed) && listed > 0 ? listed : price - amount;
     view.original = formatMoney(price, lang, money);

@@ -53,6 +53,7 @@ let listIds = 0;
  * @cssproperty --sf-border - Border colour, cards included.
  * @cssproperty --sf-radius - Corner radius, cards included.
  * @cssproperty --sf-sale - The cards' discount colour.
+ * @cssproperty --sf-on-accent - Text on the discount badge.
  * @cssproperty --sf-font-family - Font stack.
  * @cssproperty --sf-focus-ring - Focus outline colour.
  */

@@ -14,7 +14,10 @@ import styles from './schedule.styles.js';
 import { failureMessage } from '../../shared/failure-message.js';
 
 const MAX_LIMIT = 100;
-const SKELETON_CARDS = 6;
+/** Pages fetched at most to fill one view of a filtered schedule (a source of hundreds of replays, say). */
+const MAX_FILL_PAGES = 10;
+/** The skeleton shows `limit` cards (what the content will hold, since a live schedule now fills it), up to this. */
+const SKELETON_CARDS = 24;
 /** Coming back to a tab refreshes only when the data is at least this old. */
 const STALE_ON_RETURN_MS = 15_000;
 
@@ -56,6 +59,7 @@ interface Shown {
  * @cssproperty --sf-schedule-gap - Space between cards (default 0.75rem).
  * @cssproperty --sf-day-size - Day heading size (default 1rem).
  * @cssproperty --sf-accent - LIVE colour of the cards and the countdown.
+ * @cssproperty --sf-on-accent - Text on the accent (LIVE badge, buttons); set a dark one with a light accent.
  * @cssproperty --sf-surface - Background of the cards and buttons.
  * @cssproperty --sf-text - Text colour, cards included.
  * @cssproperty --sf-text-muted - Secondary text colour, cards included.
@@ -78,12 +82,16 @@ export class SfSchedule extends SauceflexElement {
       this.moreFailed = false;
       this.lastLoadedAt = Date.now();
       rememberBroadcasts(page.items);
-      return { items: page.items, nextKey: page.nextKey ?? undefined };
+      const filled = await this.fill({ items: page.items, nextKey: page.nextKey ?? undefined }, this.pageSize, signal);
+      this.shownCount = this.pageSize;
+      return filled;
     },
     onError: (error) => console.error('[sauceflex] <sf-schedule> could not load broadcasts:', error instanceof Error ? error.message : error),
   });
 
   @state() private loadingMore = false;
+  /** How many broadcasts are shown: `limit`, and `limit` more per "more" (pages fetched ahead stay hidden till then). */
+  @state() private shownCount = 0;
   @state() private moreFailed = false;
 
   /** upcoming (default), live, vod, catchup, latest (live and catch-up), or all. */
@@ -147,20 +155,34 @@ export class SfSchedule extends SauceflexElement {
     return client.latest({ ...params, searchType: SEARCH_TYPE[type], searchWord, signal });
   }
 
+  /**
+   * Pages on from `shown.nextKey` until `wanted` broadcasts are showable or the source is exhausted:
+   * the API pages before we filter (a live schedule drops what is not live), so one page of `limit`
+   * may show fewer, and the skeleton reserved `limit` cards.
+   */
+  private async fill(shown: Shown, wanted: number, signal: AbortSignal): Promise<Shown> {
+    let { items, nextKey } = shown;
+    for (let pages = 0; nextKey && pages < MAX_FILL_PAGES && visibleBroadcasts(items, this.scheduleType, Date.now()).length < wanted; pages++) {
+      const page = await this.fetchPage({ returnLimit: this.pageSize, nextKey }, signal);
+      signal.throwIfAborted();
+      rememberBroadcasts(page.items);
+      const known = new Set(items.map((item) => item.broadcastId));
+      items = [...items, ...page.items.filter((item) => !known.has(item.broadcastId))];
+      nextKey = page.nextKey ?? undefined;
+    }
+    return { items, nextKey };
+  }
+
   private async loadMore(): Promise<void> {
-    const nextKey = this.data.value?.nextKey;
-    if (!nextKey || this.loadingMore) return;
+    if (!this.hasMore() || this.loadingMore) return;
     const hadFocus = this.shadowRoot?.activeElement?.getAttribute('part') === 'more';
-    const firstNew = this.data.value?.items.length ?? 0;
+    const firstNew = this.renderRoot.querySelectorAll('sf-broadcast-card').length;
     this.loadingMore = true;
     this.moreFailed = false;
     try {
-      const applied = await this.data.update(async (shown, signal) => {
-        const page = await this.fetchPage({ returnLimit: this.pageSize, nextKey }, signal);
-        const known = new Set(shown.items.map((item) => item.broadcastId));
-        rememberBroadcasts(page.items);
-        return { items: [...shown.items, ...page.items.filter((item) => !known.has(item.broadcastId))], nextKey: page.nextKey ?? undefined };
-      });
+      const wanted = this.shownCount + this.pageSize;
+      const applied = await this.data.update((shown, signal) => this.fill(shown, wanted, signal));
+      if (applied) this.shownCount = wanted;
       if (applied && hadFocus) {
         // Keyboard users continue from the first new broadcast rather than from the button.
         await this.updateComplete;
@@ -223,13 +245,14 @@ export class SfSchedule extends SauceflexElement {
     const lang = this.config.lang;
     const now = Date.now();
     const shown = this.data.value;
-    const visible = shown ? visibleBroadcasts(shown.items, this.scheduleType, now) : [];
+    const showable = shown ? visibleBroadcasts(shown.items, this.scheduleType, now) : [];
+    const visible = showable.slice(0, Math.max(this.shownCount, this.pageSize));
     const search = this.search?.trim();
     return this.renderStates(this.data, {
       problems: this.checkConfig(),
       value: shown,
       isEmpty: ({ nextKey }) => visible.length === 0 && !nextKey,
-      content: ({ nextKey }) => this.renderBroadcasts(visible, nextKey, now),
+      content: () => this.renderBroadcasts(visible, this.hasMore(), now),
       loading: () => this.renderSkeleton(),
       empty: () => (search ? msg(lang, 'schedule.emptySearch', { query: search }) : msg(lang, 'schedule.empty')),
       error: () => failureMessage(this.data.error, lang, msg(lang, 'error.load')),
@@ -237,7 +260,14 @@ export class SfSchedule extends SauceflexElement {
     });
   }
 
-  private renderBroadcasts(visible: Broadcast[], nextKey: string | undefined, now: number) {
+  /** More to show: a page not fetched yet, or broadcasts fetched ahead and not shown. */
+  private hasMore(): boolean {
+    const shown = this.data.value;
+    if (!shown) return false;
+    return !!shown.nextKey || visibleBroadcasts(shown.items, this.scheduleType, Date.now()).length > Math.max(this.shownCount, this.pageSize);
+  }
+
+  private renderBroadcasts(visible: Broadcast[], more: boolean, now: number) {
     const lang = this.config.lang;
     const countdownTo = this.noCountdown ? undefined : nextStart(visible, now);
     return html`
@@ -247,7 +277,7 @@ export class SfSchedule extends SauceflexElement {
       </div>
       ${repeat(groupByDay(visible, this.config.timeZone), (group) => group.key, (group) => this.renderGroup(group.key, group.date, group.items, now))}
       <div class="footer">
-        ${nextKey
+        ${more
           ? html`<button part="more" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${() => this.loadMore()}>
               ${this.loadingMore ? msg(lang, 'schedule.loadingMore') : this.moreFailed ? msg(lang, 'error.retry') : msg(lang, 'schedule.more')}
             </button>`
