@@ -69,8 +69,8 @@ export default {
   // Test files share one stand-in (its faults, counters and reset): one file at a time.
   concurrency: 1,
   testsFinishTimeout: 180_000,
-  // No retries: a test that fails once fails the suite. SF_GREP narrows a run to matching test titles.
-  testFramework: { config: { timeout: 10_000, ...(process.env.SF_GREP ? { grep: process.env.SF_GREP } : {}) } },
+  // No retries: a test that fails once fails the suite.
+  testFramework: { config: { timeout: 10_000 } },
   middleware: [
     // The demo shop's own server route (POST /demo-shop/checkout), as `npm start` mounts it.
     async (ctx, next) => {

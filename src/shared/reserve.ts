@@ -4,10 +4,10 @@
  * beside the elements' styles (change one, change the other); the main entry injects it once, first
  * in <head> and at zero specificity, so any rule a shop writes still wins.
  */
-/** Lists and panels 16rem (two coupons: 2 × 7.5rem and a gap), the schedule 24rem, the player its ratio. */
+/** Lists and panels 16rem (two coupons: 2 × 7.5rem and a gap), the schedule and the stats 24rem, the player its ratio. */
 export const RESERVE_CSS =
-  ':where(:is(sf-preview-player,sf-schedule,sf-product-list,sf-coupon-panel):not(:defined)){display:block;min-height:16rem}' +
-  ':where(sf-schedule:not(:defined)){min-height:24rem}' +
+  ':where(:is(sf-preview-player,sf-schedule,sf-product-list,sf-coupon-panel,sf-broadcast-stats):not(:defined)){display:block;min-height:16rem}' +
+  ':where(:is(sf-schedule,sf-broadcast-stats):not(:defined)){min-height:24rem}' +
   ':where(sf-preview-player:not(:defined)){min-height:0;aspect-ratio:var(--sf-player-aspect-ratio,9/16)}';
 
 /** Adds the reservation to the document once (a second copy of the script finds it there). */

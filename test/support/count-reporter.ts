@@ -19,7 +19,7 @@ function countSuite(suite: TestSuiteResult, counts: EngineCounts): void {
     if (test.skipped) counts.skipped += 1;
     else if (test.passed) counts.passed += 1;
     else if (test.error) counts.failed += 1;
-    // else: not run at all (left out by SF_GREP); a file that stopped early is counted in brokenFiles
+    // else: never ran; a file that stopped early is counted in brokenFiles
   }
   for (const child of suite.suites) countSuite(child, counts);
 }
