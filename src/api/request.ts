@@ -78,6 +78,14 @@ interface Answer {
 type Reader<R> = (method: string, url: string, answer: Answer) => R;
 
 const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD']);
+
+/** Whether the page's Content Security Policy refused requests to `url`: retrying those is futile. */
+let refused: (url: string) => boolean = () => false;
+
+/** Set in browsers by shared/csp.ts (api/ knows no DOM); a failed fetch to a refused origin is not retried. */
+export function setRefused(check: (url: string) => boolean): void {
+  refused = check;
+}
 const SUCCESS = 'SU0000';
 
 export function buildUrl(url: string, query?: Record<string, QueryValue>): string {
@@ -114,13 +122,16 @@ async function send<R>(options: RequestOptions, read: Reader<R>): Promise<R> {
       return read(method, url, answer);
     } catch (error) {
       const failure = toSauceflexError(error, method, url);
-      if (attempt >= maxAttempts || !isTransient(failure) || options.signal?.aborted) throw failure;
+      const blocked = () => failure.kind === 'network' && refused(url);
+      if (attempt >= maxAttempts || !isTransient(failure) || options.signal?.aborted || blocked()) throw failure;
       if (retryAfter !== undefined && retryAfter > policy.maxDelayMs) throw failure;
       const delay = retryAfter ?? backoffDelay(attempt, policy);
       options.onRetry?.(attempt, failure, delay);
       await sleep(delay, options.signal).catch(() => {
         throw new AbortedError(method, url);
       });
+      // The violation event may arrive after the fetch failed: asked again before trying once more.
+      if (blocked()) throw failure;
     }
   }
 }

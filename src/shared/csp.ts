@@ -8,6 +8,7 @@
  * no element of ours can start. This module alone is left to say so, inside the elements.
  */
 import { msg } from '../i18n/messages.js';
+import { setRefused } from '../api/request.js';
 
 /** One enforced violation, and the directive (with its source) that would have allowed it. */
 export interface CspBlock {
@@ -44,7 +45,11 @@ function onViolation(event: SecurityPolicyViolationEvent): void {
   for (const listener of listeners) listener();
 }
 
-if (typeof document !== 'undefined') document.addEventListener('securitypolicyviolation', onViolation, true);
+if (typeof document !== 'undefined') {
+  document.addEventListener('securitypolicyviolation', onViolation, true);
+  // A fetch the policy refused fails like an offline one; the HTTP path asks here before retrying it.
+  setRefused((url) => blocks.some((b) => b.directive === 'connect-src' && b.source === originOf(url)));
+}
 
 /** Called once Lit and the element base have loaded: a later `lit-html` refusal is someone else's policy. */
 export function markElementsStarted(): void {

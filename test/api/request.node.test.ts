@@ -3,8 +3,8 @@
 // route's error answer carries.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HttpError, TimeoutError } from '../../src/api/errors.js';
-import { requestEnvelope, requestJson } from '../../src/api/request.js';
+import { HttpError, NetworkError, TimeoutError } from '../../src/api/errors.js';
+import { requestEnvelope, requestJson, setRefused } from '../../src/api/request.js';
 
 const URL_ = 'http://backend.test/route';
 
@@ -24,6 +24,21 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('request: retries', () => {
+  test('a failed fetch to an origin the page\'s CSP refused is not retried; another origin still is', async (t) => {
+    t.after(() => setRefused(() => false));
+    setRefused((url) => url.startsWith('http://backend.test/'));
+    const offline = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const refused = scripted(offline, json({ ok: true }));
+    await assert.rejects(requestJson({ url: URL_, fetch: refused.fetch, retry: { limit: 2, baseDelayMs: 0 } }), (e) => e instanceof NetworkError);
+    assert.equal(refused.calls.length, 1);
+    const other = scripted(offline, json({ ok: true }));
+    const { body } = await requestJson({ url: 'http://other.test/route', fetch: other.fetch, retry: { limit: 2, baseDelayMs: 0 } });
+    assert.deepEqual(body, { ok: true });
+    assert.equal(other.calls.length, 2);
+  });
+
   test('a GET after a 503 with Retry-After within the ceiling waits what the server asked', async () => {
     const { fetch, calls } = scripted(json({}, 503, { 'retry-after': '0' }), json({ ok: true }));
     const delays: number[] = [];

@@ -52,6 +52,8 @@ interface Variant {
   body: string;
   /** Needs Trusted Types in the browser. */
   trustedTypes?: boolean;
+  /** Counts the page's fetch() calls by URL into `window.__fetches` before any script of the page runs. */
+  countFetches?: boolean;
   check(page: Page, engine: EngineName): Promise<void>;
 }
 
@@ -205,8 +207,14 @@ function variants(o: Origins): Variant[] {
       csp: policy(o, self, { 'connect-src': o.backend }),
       head: classicScript(),
       body: `${config(o)}<sf-schedule type="upcoming" limit="3"></sf-schedule><sf-product-list broadcast-id="${PLAYER_BROADCAST}"></sf-product-list>`,
+      countFetches: true,
       check: async (page) => {
         await until(page, `the data elements name connect-src ${o.standin}`, (shot) => shot.length === 2 && shot.every((s) => s.alert.includes(`connect-src ${o.standin}`)));
+        // A refused request is not retried like a network failure (which the HTTP path tries 3 times).
+        const fetches = (await page.evaluate('window.__fetches')) as Record<string, number>;
+        const refused = Object.entries(fetches).filter(([url]) => url.startsWith(o.standin));
+        assert.ok(refused.length >= 2, `both elements asked the API: ${JSON.stringify(fetches)}`);
+        assert.deepEqual(refused.filter(([, n]) => n !== 1), [], `each refused request was tried once: ${JSON.stringify(fetches)}`);
       },
     },
     {
@@ -230,6 +238,17 @@ function variants(o: Origins): Variant[] {
     },
   ];
 }
+
+/** Injected by the test tools (no page script, so the policy does not apply to it). */
+const COUNT_FETCHES = `(() => {
+  const counts = (window.__fetches = {});
+  const original = window.fetch;
+  window.fetch = function (input, init) {
+    const url = String(input instanceof Request ? input.url : input);
+    counts[url] = (counts[url] || 0) + 1;
+    return original.call(this, input, init);
+  };
+})()`;
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json', '.json': 'application/json' };
 
@@ -307,6 +326,7 @@ for (const engine of ['chromium', 'firefox'] as const) {
           const console_: string[] = [];
           page.on('console', (message) => console_.push(`${message.type()}: ${message.text()}`));
           page.on('pageerror', (error) => console_.push(`pageerror: ${String(error)}`));
+          if (variant.countFetches) await page.evaluateOnNewDocument(COUNT_FETCHES);
           current = variant;
           st.diagnostic(`Content-Security-Policy: ${variant.csp}`);
           await page.goto(`${pageOrigin}/`, { waitUntil: 'load' });
