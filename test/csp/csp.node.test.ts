@@ -203,6 +203,25 @@ function variants(o: Origins): Variant[] {
       },
     },
     {
+      name: "missing: trusted-types 'none' (no policy may be created, Lit's neither)",
+      csp: `${policy(o, self)}; require-trusted-types-for 'script'; trusted-types 'none'`,
+      head: classicScript(),
+      body: everyElement(o),
+      trustedTypes: true,
+      check: async (page) => {
+        await until(page, 'every element names lit-html in trusted-types', (shot) => shot.length === 5 && shot.every((s) => s.alert.includes('lit-html in trusted-types')));
+      },
+    },
+    {
+      name: 'missing: connect-src without the backend origin (the viewer token)',
+      csp: policy(o, self, { 'connect-src': o.standin }),
+      head: classicScript(),
+      body: `${config(o)}<sf-coupon-panel broadcast-id="${COUPON_BROADCAST}"></sf-coupon-panel>`,
+      check: async (page) => {
+        await until(page, `the coupon panel names connect-src ${o.backend}`, (shot) => shot.length === 1 && shot[0]!.alert.includes(`connect-src ${o.backend}`), 8_000);
+      },
+    },
+    {
       name: 'missing: connect-src without the API origin',
       csp: policy(o, self, { 'connect-src': o.backend }),
       head: classicScript(),

@@ -17,6 +17,7 @@ import { sessionStore, type SessionState } from '../../store/session.js';
 import { shallowEqual, StoreController } from '../../store/store-controller.js';
 import { ACTIONABLE, couponViewState, nextBoundary, parseIdList, visibleCoupons, type CouponViewState } from './coupon-view.js';
 import styles from './coupon-panel.styles.js';
+import { cspBlockFor } from '../../shared/csp.js';
 import { failureMessage } from '../../shared/failure-message.js';
 import { withQuery } from '../../shared/safe-url.js';
 import { navigate } from '../../tracking/navigate.js';
@@ -308,8 +309,18 @@ export class SfCouponPanel extends SauceflexElement {
   }
 
   override render() {
-    return html`${this.renderContent()}
+    return html`${this.renderTokenBlocked()}${this.renderContent()}
       <div class="visually-hidden" part="announcer" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+  }
+
+  /**
+   * The page's CSP refused the viewer token: coupons still list (as for a guest), but a member could
+   * never get one, so the panel names the directive to add instead of asking a signed-in shopper to sign in.
+   */
+  private renderTokenBlocked() {
+    const endpoint = this.config.tokenEndpoint;
+    const blocked = endpoint && this.session.value.status === 'error' ? cspBlockFor([new URL(endpoint, location.href).href]) : undefined;
+    return blocked ? html`<div class="status" part="status" role="alert">${msg(this.config.lang, 'error.csp', { directive: blocked.fix })}</div>` : nothing;
   }
 
   private renderContent() {
