@@ -9,8 +9,9 @@
  * `tzo` (minutes behind UTC, as JavaScript's getTimezoneOffset: Korea is -540), and so are the
  * `date`s of the series ("2022-08-08 17:50:00").
  */
-import type { Broadcast } from '../../src/api/models.js';
+import type { AnalysisCounts, Broadcast } from '../../src/api/models.js';
 import { ApiFailure } from './envelope.js';
+import { generator } from './fixtures.js';
 import { checkQuery, type Schema } from './validate.js';
 
 export const ANALYSIS_INTERVALS = { '1m': 60_000, '10m': 600_000, '1h': 3_600_000 } as const;
@@ -54,30 +55,10 @@ export function readAnalysisQuery(params: URLSearchParams, series: boolean): Ana
   return { start, end, tzo, type: q.broadcastTypeCode as 'live' | 'vod' | undefined, ...(interval ? { interval } : {}) };
 }
 
-interface Counts {
-  chatCount: number;
-  orderCount: number;
-  likeCount: number;
-  uniqueVisitor: number;
-  productClickCount: number;
-  pageView: number;
-}
+/** The guide's counters, per minute or summed. */
+type Counts = AnalysisCounts;
 
 const MIN = 60_000;
-
-/** A small deterministic generator (mulberry32) seeded by the broadcast id. */
-function seeded(id: string): () => number {
-  let h = 2166136261;
-  for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** When the broadcast really ran (live) and how its audience is spread over that time. */
 function window(broadcast: Broadcast, now: number): { from: number; to: number } | undefined {
@@ -101,8 +82,8 @@ function minute(broadcast: Broadcast, t: number, now: number, type: 'live' | 'vo
   const zero = { chatCount: 0, orderCount: 0, likeCount: 0, uniqueVisitor: 0, productClickCount: 0, pageView: 0 };
   const span = window(broadcast, now);
   if (!span || t >= now) return zero;
-  const random = seeded(`${broadcast.broadcastId}:${Math.floor(t / MIN)}`);
-  const peak = 40 + Math.floor(seeded(broadcast.broadcastId)() * 160);
+  const random = generator(`${broadcast.broadcastId}:${Math.floor(t / MIN)}`);
+  const peak = 40 + Math.floor(generator(broadcast.broadcastId)() * 160);
   // Replays keep a trickle of viewers after the live ended.
   const live = type !== 'vod' ? audienceAt(t, span.from, span.to, peak) : 0;
   const vod = type !== 'live' && broadcast.broadcastEndDt && t >= span.to ? peak * 0.04 : 0;

@@ -45,8 +45,8 @@ function seedOf(key: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a tiny seeded generator, so the same index always gives the same id. */
-function generator(key: string): () => number {
+/** mulberry32: a tiny seeded generator, so the same key always gives the same sequence. */
+export function generator(key: string): () => number {
   let a = seedOf(key);
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

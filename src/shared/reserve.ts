@@ -1,7 +1,7 @@
 /**
  * The space each element takes before it is defined, so a page without its own `:not(:defined)` rule
  * does not jump when an element's chunk arrives: the sizes of the elements' own skeletons. Written
- * beside the elements' styles (change one, change the other); the main entry adopts it once, at zero
+ * beside the elements' styles (change one, change the other); the main entry adds it once, at zero
  * specificity, so any rule a shop writes still wins.
  */
 /** Lists and panels 16rem (two coupons: 2 × 7.5rem and a gap), the schedule and the stats 24rem, the player its ratio. */
@@ -10,15 +10,26 @@ export const RESERVE_CSS =
   ':where(:is(sf-schedule,sf-broadcast-stats):not(:defined)){min-height:24rem}' +
   ':where(sf-preview-player:not(:defined)){min-height:0;aspect-ratio:var(--sf-player-aspect-ratio,9/16)}';
 
+/** Set on the document once reserved, so a second call (or a second copy of the script) adds nothing. */
+const MARK = 'sfReserved';
+
 /**
- * Adds the reservation to the document once (a second copy of the script finds it there), as an adopted
- * constructed stylesheet: a strict CSP's style-src refuses a `<style>` element but not that. Browsers
- * without constructable stylesheets (Safari before 16.4) go without; the elements still render.
+ * Adds the reservation to the document once. A constructed stylesheet where the browser has them: a strict
+ * CSP's `style-src` does not apply to it (as to the elements' own styles), where a `<style>` would be refused.
+ * Older browsers get a `<style>` carrying `window.litNonce`, the nonce Lit itself uses there.
  */
 export function reserveSpace(doc: Document = document): void {
-  const sheets = doc.adoptedStyleSheets;
-  if (!sheets || sheets.some((sheet) => (sheet as { sf?: 1 }).sf)) return;
-  const sheet = Object.assign(new CSSStyleSheet(), { sf: 1 });
-  sheet.replaceSync(RESERVE_CSS);
-  doc.adoptedStyleSheets = [sheet, ...sheets];
+  const marked = doc as Document & { [MARK]?: true };
+  if (marked[MARK]) return;
+  marked[MARK] = true;
+  if ('adoptedStyleSheets' in doc && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(RESERVE_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    return;
+  }
+  const style = Object.assign(doc.createElement('style'), { textContent: RESERVE_CSS });
+  const nonce = (globalThis as { litNonce?: string }).litNonce;
+  if (nonce) style.setAttribute('nonce', nonce);
+  doc.head.prepend(style);
 }

@@ -3,7 +3,13 @@ import { reserveSpace } from '../../src/shared/reserve.js';
 
 // No element is registered in this file's page: the tags stay undefined, as before their chunk arrives.
 describe('reserveSpace()', () => {
-  afterEach(() => (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => !(sheet as { sf?: 1 }).sf)));
+  // The page's sheets before: what reserveSpace() adds is taken away after the test.
+  let before: CSSStyleSheet[];
+  beforeEach(() => (before = [...document.adoptedStyleSheets]));
+  afterEach(() => {
+    document.adoptedStyleSheets = before;
+    delete (document as Document & { sfReserved?: true }).sfReserved;
+  });
 
   it('gives undefined elements their skeleton size, once, and a rule of the page still wins', () => {
     const box = document.createElement('div');
@@ -15,8 +21,9 @@ describe('reserveSpace()', () => {
       expect(panel!.getBoundingClientRect().height).to.equal(0);
       reserveSpace();
       reserveSpace();
-      // Adopted, not a <style> element: a strict CSP's style-src refuses those.
-      expect(document.adoptedStyleSheets.filter((sheet) => (sheet as { sf?: 1 }).sf)).to.have.length(1);
+      // One constructed sheet (no <style>: a strict CSP's style-src would refuse that).
+      expect(document.adoptedStyleSheets.length - before.length).to.equal(1);
+      expect([...document.querySelectorAll('style')].some((style) => style.textContent?.includes(':not(:defined)'))).to.equal(false);
       expect(panel!.getBoundingClientRect().height).to.equal(256);
       expect(schedule!.getBoundingClientRect().height).to.equal(384);
       expect(player!.getBoundingClientRect().height).to.be.closeTo((320 * 16) / 9, 1);

@@ -91,7 +91,7 @@ export class SfBroadcastStats extends SauceflexElement {
   }
 
   private renderSkeleton() {
-    return html`<div class="skeleton" aria-busy="true" aria-label=${this.t('stats.loading')}>
+    return html`<div class="skeleton" role="group" aria-busy="true" aria-label=${this.t('stats.loading')}>
       <div class="line title"></div>
       <div class="totals">${STATS_METRICS.map(() => html`<div class="total"><div class="line"></div><div class="line big"></div></div>`)}</div>
       <div class="block"></div>
