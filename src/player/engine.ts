@@ -288,6 +288,9 @@ class Session implements Playback {
     if (this.closed || this.engine !== 'hlsjs' || !this.hls) return;
     const error = this.video.error;
     const details = mediaErrorName(error?.code);
+    // Once the MediaSource is open, "source not supported" or "aborted" is the old source going away while
+    // hls.js detaches and re-attaches (recoverMediaError; WebKit reports it late), not a decode failure.
+    if (this.mseOpen && (error?.code === 4 || error?.code === 1)) return;
     if (this.mseOpen) {
       this.recoverMedia({ details, error: new Error(error?.message || `the video reported ${details}`) });
       return;
