@@ -169,7 +169,8 @@ describe('player engine: playback and recovery', function () {
     hls.trigger(Events.ERROR, mediaError);
     expect(calls).to.deep.equal(['recoverMediaError']);
     // Recovered: the engine put loading and playback back by itself.
-    await waitUntil(() => video.readyState >= 3 && !video.paused, 'playback did not resume after recoverMediaError');
+    // WebKitGTK re-attaches the MediaSource more slowly than Chromium: give it the same time as a first play.
+    await waitUntil(() => video.readyState >= 3 && !video.paused, 'playback did not resume after recoverMediaError', { timeout: 8_000, interval: 50 });
     const at = video.currentTime;
     await playsPast(video, at + 0.3);
 
