@@ -143,10 +143,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Stops a helper process: SIGTERM, then SIGKILL if it is still there after 2 s (a busy WebKitWebDriver ignores the first). */
 function ended(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    const force = setTimeout(() => child.kill('SIGKILL'), 2_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
