@@ -351,7 +351,19 @@ class Session implements Playback {
     // hls.js stops loading on every fatal error before our listener runs, and recoverMediaError only
     // restarts what was running; re-attaching also pauses the video. Put both back as they were.
     if (!this.suspended && !hls.loadingEnabled) hls.startLoad(time > 0 ? time : -1);
-    if (wasPlaying) this.video.play().catch(() => undefined);
+    if (wasPlaying) this.playOnceAttached();
+  }
+
+  /**
+   * After a re-attach: play when the new MediaSource is open, and once more when data is there — WebKit rejects
+   * a play() made while the old source is still leaving, and Chromium one made before the new one opened.
+   */
+  private playOnceAttached(): void {
+    const play = () => {
+      if (!this.closed && this.video.paused) this.video.play().catch(() => undefined);
+    };
+    this.hls!.once(this.Hls!.Events.MEDIA_ATTACHED, play);
+    this.video.addEventListener('canplay', play, { once: true });
   }
 
   // ---- native ----
