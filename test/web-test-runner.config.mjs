@@ -65,10 +65,6 @@ export default {
   files: [
     'test/**/*.test.ts',
     '!test/**/*.node.test.ts',
-    // Known issue, not hidden: WebKitGTK under Xvfb intermittently stops answering in the hls.js engine tests (two
-    // full runs of 2026-11-28 hung there for 180 s). They run in Chromium and Firefox; the player's element tests
-    // still run in WebKit. Remove this line with the fix.
-    ...(engineName === 'webkit' ? ['!test/player/engine.test.ts'] : []),
   ],
   hostname: '127.0.0.1',
   port: pagePort,

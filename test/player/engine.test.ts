@@ -12,7 +12,7 @@ import {
 import { clearFaults, setFault } from '../support/standin-control.js';
 import { hlsInstancesAlive, hlsRequestsPending } from './hls-probe.js';
 import { fastRetries, playsPast, requestsFor, roomForResourceTimings, streamUrl } from './support.js';
-import { engine, itWithNativeHls } from '../support/capabilities.js';
+import { engine, itWhereMseReattachWhilePlaying, itWithNativeHls } from '../support/capabilities.js';
 
 const safari: MediaEnvironment = { nativeHls: true, mse: true, appleWebKit: true };
 const iPhoneWithoutMse: MediaEnvironment = { nativeHls: true, mse: false, appleWebKit: true };
@@ -147,12 +147,8 @@ describe('player engine: playback and recovery', function () {
     expect(fatal).to.deep.equal([]);
   });
 
-  it('media errors: recoverMediaError first, then swapAudioCodec + recoverMediaError, then fatal', async () => {
-    const p = start(streamUrl('media-error'));
-    await p.ready;
-    await video.play();
-    await playsPast(video, 0.3);
-    const hls: Hls = p.hls!;
+  /** Counts recoverMediaError and swapAudioCodec calls on a playback's hls.js, in order. */
+  function countRecoveries(hls: Hls): string[] {
     const calls: string[] = [];
     const recover = hls.recoverMediaError.bind(hls);
     const swap = hls.swapAudioCodec.bind(hls);
@@ -164,12 +160,40 @@ describe('player engine: playback and recovery', function () {
       calls.push('swapAudioCodec');
       swap();
     };
-    const mediaError = { type: ErrorTypes.MEDIA_ERROR, details: ErrorDetails.BUFFER_APPEND_ERROR, fatal: true, error: new Error('test: decode failed') } as ErrorData;
+    return calls;
+  }
+  const mediaError = { type: ErrorTypes.MEDIA_ERROR, details: ErrorDetails.BUFFER_APPEND_ERROR, fatal: true, error: new Error('test: decode failed') } as ErrorData;
+
+  it('media errors before playback: recoverMediaError first, then swapAudioCodec + recoverMediaError, then fatal', async () => {
+    const p = start(streamUrl('media-error-early'));
+    p.suspend();
+    await p.ready;
+    const hls: Hls = p.hls!;
+    await new Promise((resolve) => hls.once(Events.MANIFEST_PARSED, resolve));
+    const calls = countRecoveries(hls);
+
+    hls.trigger(Events.ERROR, mediaError);
+    expect(calls).to.deep.equal(['recoverMediaError']);
+    hls.trigger(Events.ERROR, mediaError);
+    expect(calls).to.deep.equal(['recoverMediaError', 'swapAudioCodec', 'recoverMediaError']);
+    hls.trigger(Events.ERROR, mediaError);
+    expect(calls).to.have.length(3);
+    await waitUntil(() => fatal.length > 0, 'the third media error was not reported');
+    expect(fatal).to.have.length(1);
+    expect(fatal[0]).to.include({ kind: 'media', details: 'bufferAppendError', engine: 'hlsjs' });
+  });
+
+  itWhereMseReattachWhilePlaying('media errors while playing: recovered, playback resumes; then swapAudioCodec + recoverMediaError, then fatal', async () => {
+    const p = start(streamUrl('media-error'));
+    await p.ready;
+    await video.play();
+    await playsPast(video, 0.3);
+    const calls = countRecoveries(p.hls!);
+    const hls: Hls = p.hls!;
 
     hls.trigger(Events.ERROR, mediaError);
     expect(calls).to.deep.equal(['recoverMediaError']);
     // Recovered: the engine put loading and playback back by itself.
-    // WebKitGTK re-attaches the MediaSource more slowly than Chromium: give it the same time as a first play.
     await waitUntil(() => video.readyState >= 3 && !video.paused, 'playback did not resume after recoverMediaError', { timeout: 8_000, interval: 50 });
     const at = video.currentTime;
     await playsPast(video, at + 0.3);

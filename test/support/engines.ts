@@ -74,12 +74,21 @@ async function startWebKit(): Promise<EngineSession> {
   const port = await freePort();
   const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`, '--host=127.0.0.1'], {
     env: { ...process.env, DISPLAY: xvfb.display },
+    // Its own process group: MiniBrowser and WebKit's web and network processes are stopped with it.
+    detached: true,
     // WebKit's processes write GStreamer, ALSA and D-Bus warnings by the hundred: kept in a file instead.
     stdio: ['ignore', 'ignore', openSync(WEBKIT_LOG, 'w')],
   });
   const stop = async () => {
     await Promise.all([ended(driver), ended(xvfb.process)]);
   };
+  // web-test-runner may exit before its serverStop hook has finished: nothing of WebKit's outlives this process.
+  process.once('exit', () => {
+    signalGroup(driver, 'SIGKILL');
+    signalGroup(xvfb.process, 'SIGKILL');
+  });
+  // Stopped from outside (test/run-browsers.ts's time limit): exit, so the line above runs.
+  process.once('SIGTERM', () => process.exit(143));
   try {
     await untilListening(port, driver);
   } catch (error) {
@@ -105,6 +114,7 @@ async function startWebKit(): Promise<EngineSession> {
 function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
   const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x8000x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    detached: true,
   });
   return new Promise((resolve, reject) => {
     let text = '';
@@ -143,15 +153,32 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Stops a helper process: SIGTERM, then SIGKILL if it is still there after 2 s (a busy WebKitWebDriver ignores the first). */
+/**
+ * Stops a helper process and its process group (a WebDriver server's browser and the browser's own processes):
+ * SIGTERM, then SIGKILL if it is still there after 2 s (a busy or deadlocked WebKit ignores the first).
+ */
 function ended(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) {
+    signalGroup(child, 'SIGKILL'); // the leader is gone; what it started may not be
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 2_000);
+    const force = setTimeout(() => signalGroup(child, 'SIGKILL'), 2_000);
     child.once('exit', () => {
       clearTimeout(force);
+      signalGroup(child, 'SIGKILL');
       resolve();
     });
-    child.kill('SIGTERM');
+    signalGroup(child, 'SIGTERM');
   });
+}
+
+/** Signals the process group a detached child leads; quiet when it is already gone. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // ESRCH: nothing left in the group
+  }
 }
