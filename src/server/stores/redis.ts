@@ -65,6 +65,7 @@ export function createRedis(url: string, options: { prefix?: string; log?: (mess
   const prefix = options.prefix ?? 'sf:';
   const client = new Redis(url, {
     lazyConnect: true,
+    enableAutoPipelining: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 3_000,
