@@ -262,7 +262,7 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
       // Storage consent from the widgets (README, "Cookies and storage"): the cookie is set only when
       // granted (or when an older client says nothing), removed when denied; meanwhile the page keeps
       // its guest id in memory and sends it back.
-      const consent = (body as { consent?: unknown }).consent;
+      const consent = (body as { consent?: unknown } | undefined)?.consent;
       const mayStore = consent === undefined || consent === 'granted';
       const cookieId = readGuestId(request);
       const guestId = cookieId ?? readBodyGuestId(body) ?? newGuestId();
