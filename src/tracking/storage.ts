@@ -106,7 +106,7 @@ export class RecordStore {
     if (this.mayStore()) this.write(this.list());
   }
 
-  /** Remove our key from storage (consent denied); this page keeps its records in memory. */
+  /** Remove our key from storage (consent denied); what this page itself learned stays in its memory. */
   dropStored(): void {
     try {
       this.storage()?.removeItem(this.key);
