@@ -29,6 +29,9 @@ export interface ProgressOptions {
   maxGapSeconds?: number;
 }
 
+/** Defaults for every tracker made from now on (a test shortens the heartbeat). */
+export const progressTiming = { heartbeatSeconds: 30, maxGapSeconds: 5 };
+
 const QUARTERS = [25, 50, 75] as const;
 /** Milestones reported on this page view, by stream. */
 const reported = new Set<string>();
@@ -49,8 +52,8 @@ export class ViewProgress {
     private readonly report: (report: ProgressReport) => void,
     options: ProgressOptions = {},
   ) {
-    this.heartbeat = Math.max(1, options.heartbeatSeconds ?? 30);
-    this.maxGap = options.maxGapSeconds ?? 5;
+    this.heartbeat = Math.max(0.5, options.heartbeatSeconds ?? progressTiming.heartbeatSeconds);
+    this.maxGap = options.maxGapSeconds ?? progressTiming.maxGapSeconds;
   }
 
   /** A new position (from `timeupdate`, `playing`, `pause`, …). */
