@@ -89,9 +89,10 @@ describe('GA4 dataLayer bridge', function () {
     const coupons = await place<SfCouponPanel>(html`<sf-coupon-panel coupon-endpoint=${`${standinOrigin()}/shop/coupons`} broadcast-id=${broadcast.broadcastId} lang="ko"></sf-coupon-panel>`);
     const firstRow = () => coupons.el.shadowRoot!.querySelector<HTMLElement>('li[data-coupon-id]');
     await waitUntil(firstRow, 'coupons listed', { timeout: 8000 });
-    coupons.wrapper.style.height = `${firstRow()!.getBoundingClientRect().bottom - coupons.wrapper.getBoundingClientRect().top + 2}px`;
-    onScreen(coupons.wrapper);
-    await waitUntil(() => eventsNamed('view_promotion').length === 2, 'view_promotion for the coupon', { timeout: 5000 });
+    // Only the first row comes on screen: the box's top is placed so that row ends at the viewport's bottom edge.
+    const rowBottom = firstRow()!.getBoundingClientRect().bottom - coupons.wrapper.getBoundingClientRect().top;
+    coupons.wrapper.style.top = `${innerHeight - rowBottom - 1}px`;
+    await waitUntil(() => eventsNamed('view_promotion').length === 2, `view_promotion for the coupon (row at ${JSON.stringify(firstRow()!.getBoundingClientRect())}, box ${JSON.stringify(coupons.wrapper.getBoundingClientRect())}; ${named().map((e) => e.event).join(', ')})`, { timeout: 5000 });
     const couponId = firstRow()!.dataset.couponId!;
     expect(eventsNamed('view_promotion')[1]!.ecommerce.promotion_id).to.equal(couponId);
     firstRow()!.querySelector('button')!.click();
@@ -127,7 +128,8 @@ describe('GA4 dataLayer bridge', function () {
     await Promise.all([card.el.updateComplete, productCard.updateComplete]);
     for (const wrapper of [card.wrapper, list.wrapper, coupons.wrapper]) offScreen(wrapper);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    for (const wrapper of [card.wrapper, list.wrapper, coupons.wrapper]) onScreen(wrapper);
+    for (const wrapper of [card.wrapper, list.wrapper]) onScreen(wrapper);
+    coupons.wrapper.style.top = `${innerHeight - rowBottom - 1}px`;
     const late = await place<HTMLElement>(html`<sf-product-card .product=${products[2]} broadcast-id=${broadcast.broadcastId} style="display:block;width:120px"></sf-product-card>`);
     // (Observers ignore what covers an element: overlapping the first box is fine.)
     onScreen(late.wrapper);

@@ -34,19 +34,20 @@ describe('sf-view-progress', function () {
     const started = performance.now();
     await el.play();
     const video = videoOf(el);
-    video.playbackRate = 4;
+    // Played at normal speed: WebKitGTK unmutes a video whose playbackRate changes (a volumechange to
+    // muted=false), and `muted` is reported as the video really is.
     await waitUntil(() => seen.some((d) => d.milestone === 'complete'), `complete (seen: ${seen.map(label).join(', ')})`, { timeout: 20_000, interval: 50 });
     const wall = (performance.now() - started) / 1000;
     expect(seen.map(label)).to.deep.equal(['start', 'progress 25', 'progress 50', 'progress 75', 'complete']);
     const duration = video.duration;
     for (const detail of seen) {
-      expect(detail).to.include({ src, live: false, muted: true });
+      expect(detail, label(detail)).to.include({ src, live: false, muted: true });
       expect(detail.duration).to.be.closeTo(duration, 0.1);
       if (detail.milestone === 'progress') expect(detail.currentTime, `${detail.percent} %`).to.be.at.least((duration * detail.percent!) / 100 - 0.1);
     }
     const positions = seen.map((d) => d.currentTime);
     expect(positions).to.deep.equal([...positions].sort((a, b) => a - b));
-    // Watched at four times the speed: about a quarter of the length, never more than the wall time.
+    // Never more than the wall time it took.
     const complete = seen.at(-1)!;
     expect(complete.watchedSeconds).to.be.greaterThan(0);
     expect(complete.watchedSeconds).to.be.at.most(wall + 0.1);
