@@ -13,7 +13,7 @@ import { playsPast, streamUrl, videoOf } from './support.js';
 
 const label = (d: SfViewProgressDetail) => (d.milestone === 'progress' ? `progress ${d.percent}` : d.milestone);
 
-function collect(el: Element): SfViewProgressDetail[] {
+function collect(el: EventTarget): SfViewProgressDetail[] {
   const seen: SfViewProgressDetail[] = [];
   el.addEventListener('sf-view-progress', (event) => seen.push((event as CustomEvent<SfViewProgressDetail>).detail));
   return seen;

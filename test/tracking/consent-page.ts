@@ -17,3 +17,5 @@ try {
 } catch (error) {
   page.loadError = String(error);
 }
+
+export {};

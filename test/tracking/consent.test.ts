@@ -16,6 +16,7 @@ const PAGE = '/test/tracking/consent-page.html';
 const env = (window as unknown as { __SF_TEST__: { tokenEndpoint: string } }).__SF_TEST__;
 
 type ShopWindow = Window & {
+  console: Console;
   widgets?: typeof Widgets;
   session?: typeof SessionStore;
   viewer?: typeof ViewerSession;
