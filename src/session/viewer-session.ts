@@ -108,7 +108,8 @@ async function requestToken(url: string): Promise<TokenAnswer> {
   const { body } = await requestJson<Partial<TokenAnswer> | undefined>({
     method: 'POST',
     url,
-    body: { consent: currentConsent(), ...(guestId ? { guestId } : {}) },
+    // (An undefined guestId is left out by JSON.)
+    body: { consent: currentConsent(), guestId },
     credentials: 'include',
     timeoutMs: FETCH_TIMEOUT_MS,
   });
