@@ -3,7 +3,7 @@
  * `npm run check:architecture`, which fails on any import that crosses a forbidden arrow.
  * Type-only imports are allowed across layers: they vanish from the build and carry no behaviour.
  */
-const BROWSER = '^src/(api|coupons|elements|events|hosts|i18n|loader|player|session|shared|store|tracking)/|^src/index\\.ts$';
+const BROWSER = '^src/(analytics|api|coupons|elements|events|hosts|i18n|loader|player|session|shared|store|tracking)/|^src/index\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -53,7 +53,7 @@ module.exports = {
       name: 'domains-below-elements',
       comment: 'Data flows up: config → store → controller → element → sf- event. Nothing below elements/ imports one.',
       severity: 'error',
-      from: { path: '^src/(api|coupons|events|hosts|i18n|player|session|shared|store|tracking)/' },
+      from: { path: '^src/(analytics|api|coupons|events|hosts|i18n|player|session|shared|store|tracking)/' },
       to: { path: '^src/elements/', dependencyTypesNot: ['type-only'] },
     },
     {
@@ -67,7 +67,7 @@ module.exports = {
       name: 'only-the-loader-imports-the-loader',
       comment: 'The autoloader is an entry concern: elements and domains never import it.',
       severity: 'error',
-      from: { path: '^src/(api|coupons|elements|events|i18n|player|session|shared|store|tracking)/' },
+      from: { path: '^src/(analytics|api|coupons|elements|events|i18n|player|session|shared|store|tracking)/' },
       to: { path: '^src/loader/' },
     },
   ],

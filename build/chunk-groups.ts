@@ -61,8 +61,8 @@ export const CHUNK_GROUPS: readonly ChunkGroup[] = [
   },
   {
     chunk: null,
-    why: 'the main entry, each element’s own code, the framework bindings (React through @lit/react): their own chunks',
-    paths: ['src/index.ts', 'src/elements/', 'src/hosts/', 'node_modules/@lit/react/'],
+    why: 'the main entry, each element’s own code, the framework bindings (React through @lit/react), the opt-in GA4 dataLayer bridge: their own chunks',
+    paths: ['src/index.ts', 'src/elements/', 'src/hosts/', 'src/analytics/', 'node_modules/@lit/react/'],
   },
 ];
 

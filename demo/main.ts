@@ -4,10 +4,16 @@
  */
 import '../src/index.js';
 import { useLang } from './lang.js';
+import { startConsentBanner } from './consent-banner.js';
+import { startDataLayerConsole } from './datalayer-console.js';
+
+// Before any widget can push or store: the console is listening, the consent is said.
+startDataLayerConsole();
+const renderConsent = startConsentBanner();
 
 const texts = {
-  ko: { products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
-  en: { products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
+  ko: { dataLayer: 'GA4 dataLayer 이벤트', products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
+  en: { dataLayer: 'GA4 dataLayer events', products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
 } as const;
 
 const config = document.querySelector('sf-config')!;
@@ -45,6 +51,7 @@ document.addEventListener('sf-broadcast-select', (event) => {
 });
 
 useLang((lang) => {
+  renderConsent(lang);
   for (const [key, text] of Object.entries(texts[lang])) {
     for (const node of document.querySelectorAll(`[data-i18n="${key}"]`)) node.textContent = text;
   }

@@ -12,6 +12,8 @@ import { reserveSpace } from './shared/reserve.js';
 export * from './api/index.js';
 export { configure, type SfConfig, type Lang } from './configure.js';
 export { getViewerToken } from './session/viewer-session.js';
+export { consent } from './tracking/consent.js';
+export type { Consent, Analytics } from './store/config.js';
 export { SfConfigElement } from './elements/config/config.js';
 export { loadElement, ELEMENT_TAGS, type LazyTag } from './loader/autoload.js';
 export {
@@ -47,6 +49,8 @@ export type { SfPlayDetail } from './events/play.js';
 export type { SfPauseDetail } from './events/pause.js';
 export type { SfEndedDetail } from './events/ended.js';
 export type { SfErrorDetail } from './events/error.js';
+export type { SfImpressionDetail } from './events/impression.js';
+export type { SfViewProgressDetail } from './events/view-progress.js';
 export type { SfElements, SfElementEvents, SfElementProps, SfEventDetails, SfEvent, SfEventName, SfTag } from './hosts/tags.js';
 // `window.SauceflexWidgets` (the IIFE's global) is typed wherever this entry's types are.
 export type { SauceflexWidgetsGlobal } from './loader/iife.js';

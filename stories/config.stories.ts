@@ -86,3 +86,43 @@ export const ElementAttributeWins: Story = {
     }
   },
 };
+
+/** What a page's `dataLayer` receives: the GA4 events, newest last, as a tag manager's preview lists them. */
+function dataLayerLog(list: HTMLOListElement): void {
+  const page = window as unknown as { dataLayer?: unknown[] };
+  const layer = (page.dataLayer ??= []);
+  const show = (entry: unknown) => {
+    const event = (entry as { event?: unknown } | null)?.event;
+    if (typeof event !== 'string') return;
+    const item = document.createElement('li');
+    item.textContent = `${event} ${JSON.stringify((entry as { ecommerce?: { items?: { item_name?: string }[] } }).ecommerce?.items?.map((i) => i.item_name) ?? '')}`;
+    list.append(item);
+  };
+  layer.forEach(show);
+  const push = layer.push.bind(layer);
+  layer.push = (...entries: unknown[]) => {
+    entries.forEach(show);
+    return push(...entries);
+  };
+}
+
+export const Measurement: Story = {
+  name: 'Measurement: consent pending, GA4 dataLayer',
+  render: (args, context) => html`
+    <sf-config partner-id=${attr(args['partner-id'])} api-base=${attr(args['api-base'])} product-endpoint=${attr(args['product-endpoint'])}
+      lang=${langOf(args, context)} consent="pending" analytics="datalayer"></sf-config>
+    <p style="font: 14px system-ui; color: #555; max-width: 48rem">
+      <code>consent="pending"</code>: a click still carries its orderCallBackId in the product URL, kept in memory only.
+      <code>analytics="datalayer"</code>: each product seen for a second (half on screen) becomes a GA4
+      <code>view_item_list</code> in <code>window.dataLayer</code>, listed here.
+    </p>
+    <div style="display: grid; gap: 1rem; max-width: 48rem">
+      <sf-product-list broadcast-id=${live.broadcastId} layout="carousel"></sf-product-list>
+      <ol class="datalayer-log" aria-label="dataLayer" style="font: 13px ui-monospace, monospace; color: #1d1d1f; margin: 0; overflow-wrap: anywhere"></ol>
+    </div>
+  `,
+  play: async ({ canvasElement }) => {
+    dataLayerLog(canvasElement.querySelector<HTMLOListElement>('.datalayer-log')!);
+    await waitFor('view_item_list in the dataLayer', () => canvasElement.querySelector('.datalayer-log li')?.textContent?.startsWith('view_item_list'), 10_000);
+  },
+};

@@ -35,13 +35,13 @@ function component<T extends SfTag>(tagName: T, events: readonly SfElementEvents
 }
 
 export const SfConfig = component('sf-config', [], 'SfConfig');
-export const SfSchedule = component('sf-schedule', ['sf-broadcast-select'], 'SfSchedule');
-export const SfBroadcastCard = component('sf-broadcast-card', ['sf-broadcast-select'], 'SfBroadcastCard');
+export const SfSchedule = component('sf-schedule', ['sf-broadcast-select', 'sf-impression'], 'SfSchedule');
+export const SfBroadcastCard = component('sf-broadcast-card', ['sf-broadcast-select', 'sf-impression'], 'SfBroadcastCard');
 export const SfCountdown = component('sf-countdown', ['sf-countdown-end'], 'SfCountdown');
-export const SfProductCard = component('sf-product-card', ['sf-product-click'], 'SfProductCard');
-export const SfProductList = component('sf-product-list', ['sf-product-click'], 'SfProductList');
-export const SfCouponPanel = component('sf-coupon-panel', ['sf-coupon-issue', 'sf-login-required'], 'SfCouponPanel');
-export const SfPreviewPlayer = component('sf-preview-player', ['sf-play', 'sf-pause', 'sf-ended', 'sf-error', 'sf-broadcast-select'], 'SfPreviewPlayer');
+export const SfProductCard = component('sf-product-card', ['sf-product-click', 'sf-impression'], 'SfProductCard');
+export const SfProductList = component('sf-product-list', ['sf-product-click', 'sf-impression'], 'SfProductList');
+export const SfCouponPanel = component('sf-coupon-panel', ['sf-coupon-issue', 'sf-login-required', 'sf-impression'], 'SfCouponPanel');
+export const SfPreviewPlayer = component('sf-preview-player', ['sf-play', 'sf-pause', 'sf-ended', 'sf-error', 'sf-view-progress', 'sf-broadcast-select'], 'SfPreviewPlayer');
 export const SfBroadcastStats = component('sf-broadcast-stats', [], 'SfBroadcastStats');
 
 /** The props of a tag in JSX (React 19 sets properties on defined custom elements, and `onsf-…` as listeners). */

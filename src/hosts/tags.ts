@@ -23,6 +23,8 @@ import type {} from '../events/login-required.js';
 import type {} from '../events/pause.js';
 import type {} from '../events/play.js';
 import type {} from '../events/product-click.js';
+import type {} from '../events/impression.js';
+import type {} from '../events/view-progress.js';
 
 export type { SfEventDetails };
 
@@ -42,13 +44,13 @@ export interface SfElements {
 /** Tag → the `sf-` events it dispatches (as its class JSDoc lists them; events bubble, so lists carry their cards'). */
 export interface SfElementEvents {
   'sf-config': never;
-  'sf-schedule': 'sf-broadcast-select';
-  'sf-broadcast-card': 'sf-broadcast-select';
+  'sf-schedule': 'sf-broadcast-select' | 'sf-impression';
+  'sf-broadcast-card': 'sf-broadcast-select' | 'sf-impression';
   'sf-countdown': 'sf-countdown-end';
-  'sf-product-card': 'sf-product-click';
-  'sf-product-list': 'sf-product-click';
-  'sf-coupon-panel': 'sf-coupon-issue' | 'sf-login-required';
-  'sf-preview-player': 'sf-play' | 'sf-pause' | 'sf-ended' | 'sf-error' | 'sf-broadcast-select';
+  'sf-product-card': 'sf-product-click' | 'sf-impression';
+  'sf-product-list': 'sf-product-click' | 'sf-impression';
+  'sf-coupon-panel': 'sf-coupon-issue' | 'sf-login-required' | 'sf-impression';
+  'sf-preview-player': 'sf-play' | 'sf-pause' | 'sf-ended' | 'sf-error' | 'sf-view-progress' | 'sf-broadcast-select';
   'sf-broadcast-stats': never;
 }
 

@@ -9,7 +9,7 @@
  * run before the entry has loaded, so a queued configure() is in place before any element reads it.
  */
 import type * as Widgets from '../index.js';
-import type { SfConfig } from '../store/config.js';
+import type { Consent, SfConfig } from '../store/config.js';
 import { modulePreload, PRELOADS } from './preload.js';
 
 /** The main entry, resolved against this script's own URL. */
@@ -30,9 +30,11 @@ function preload(base: string): void {
   modulePreload(files.map((file) => new URL(file, base).href));
 }
 
-export interface SauceflexWidgetsGlobal extends Partial<Omit<typeof Widgets, 'configure'>> {
+export interface SauceflexWidgetsGlobal extends Partial<Omit<typeof Widgets, 'configure' | 'consent'>> {
   ready: Promise<typeof Widgets>;
   configure(config: SfConfig): void;
+  /** Storage consent from a consent banner: `pending`, `granted` or `denied`; queued until the widgets load. */
+  consent(value?: Consent): Consent | undefined;
 }
 
 declare global {
@@ -55,17 +57,21 @@ function boot(): SauceflexWidgetsGlobal {
   const ready: Promise<typeof Widgets> = base
     ? import(/* webpackIgnore: true */ /* @vite-ignore */ new URL(MAIN_ENTRY, base).href)
     : Promise.reject(new Error(`[sauceflex] cannot tell where ${MAIN_ENTRY} is (this script's URL is unknown): load sauceflex-widgets.iife.js with a src`));
-  const queued: SfConfig[] = [];
+  const queued: ((widgets: typeof Widgets) => unknown)[] = [];
   const global: SauceflexWidgetsGlobal = {
     ready,
     configure(config) {
-      queued.push(config);
+      queued.push((widgets) => widgets.configure(config));
+    },
+    consent(value) {
+      if (value) queued.push((widgets) => widgets.consent(value));
+      return value;
     },
   };
   ready.then(
     (widgets) => {
       Object.assign(global, widgets);
-      for (const config of queued.splice(0)) widgets.configure(config);
+      for (const call of queued.splice(0)) call(widgets);
     },
     // Reported once here; a page that chains on `ready` handles its own rejection.
     (error: unknown) => console.error(error instanceof Error ? error.message : error),

@@ -17,7 +17,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { KeyObject } from 'node:crypto';
 import { AdminClient, type SharedAdminSession } from './admin-client.js';
 import { ConfigError, DEFAULTS, DEFAULT_PATHS, parsePrivateKey, type ServerConfig, type ServerPaths } from './config.js';
-import { CorsPolicy, HttpProblem, clientAddress, isHttps, jsonResponse, methodNotAllowed, problemResponse, readJsonBody, secretMatches } from './http.js';
+import { CorsPolicy, HttpProblem, clientAddress, isHttps, jsonResponse, methodNotAllowed, problemResponse, readCookie, readJsonBody, secretMatches } from './http.js';
 import { consoleLogger, describeError, type Logger } from './log.js';
 import { FileOutbox, MemoryOutbox, type Outbox } from './outbox.js';
 import { PaymentValidationError, PaymentsForwarder, mountPaymentsRoute, type PaymentOutcome } from './payments/index.js';
@@ -32,6 +32,7 @@ import {
   ViewerTokenMinter,
   guestClaims,
   newGuestId,
+  readBodyGuestId,
   readGuestId,
   validateMember,
   type ResolveMember,
@@ -258,11 +259,18 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     let claims: SignedViewerClaims;
     const headers: Record<string, string> = { 'cache-control': 'no-store', pragma: 'no-cache' };
     if (member === null || member === undefined) {
-      let guestId = readGuestId(request);
-      if (!guestId) {
-        guestId = newGuestId();
-        const secure = isHttps(request, trustedProxyHops) ? '; Secure' : '';
+      // Storage consent from the widgets (README, "Cookies and storage"): the cookie is set only when
+      // granted (or when an older client says nothing), removed when denied; meanwhile the page keeps
+      // its guest id in memory and sends it back.
+      const consent = (body as { consent?: unknown } | undefined)?.consent;
+      const mayStore = consent === undefined || consent === 'granted';
+      const cookieId = readGuestId(request);
+      const guestId = cookieId ?? readBodyGuestId(body) ?? newGuestId();
+      const secure = isHttps(request, trustedProxyHops) ? '; Secure' : '';
+      if (mayStore && !cookieId) {
         headers['set-cookie'] = `${GUEST_COOKIE}=${guestId}; Path=/; Max-Age=${GUEST_COOKIE_MAX_AGE}; HttpOnly; SameSite=Lax${secure}`;
+      } else if (consent === 'denied' && readCookie(request, GUEST_COOKIE) !== undefined) {
+        headers['set-cookie'] = `${GUEST_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
       }
       claims = guestClaims(config.partnerId, guestId);
     } else {

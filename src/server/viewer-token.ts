@@ -141,6 +141,15 @@ export function readGuestId(request: Request): string | undefined {
   return value !== undefined && GUEST_ID.test(value) ? value : undefined;
 }
 
+/**
+ * The guest id a page sent back in the token request's body (it keeps it in memory while storage
+ * consent is pending), when well formed. As anonymous as the cookie: it names no one.
+ */
+export function readBodyGuestId(body: unknown): string | undefined {
+  const value = (body as { guestId?: unknown } | null)?.guestId;
+  return typeof value === 'string' && GUEST_ID.test(value) ? value : undefined;
+}
+
 /** Guests' nickName: 게스트 plus the id's last four hex digits (게스트1a2b). */
 export function guestNickName(guestId: string): string {
   return `게스트${guestId.slice(-4)}`;

@@ -9,6 +9,7 @@ import { ResponseShapeError } from '../api/errors.js';
 import { requestJson } from '../api/request.js';
 import { backoffDelay } from '../api/backoff.js';
 import { initialSession, sessionStore } from '../store/session.js';
+import { currentConsent, onConsent } from '../tracking/consent.js';
 
 /** Refresh this long before `exp` (or a fifth of a short token's life, whichever is less). */
 const REFRESH_LEAD_MS = 60_000;
@@ -95,12 +96,20 @@ function fetchToken(): Promise<string | undefined> {
   return inFlight;
 }
 
-/** One POST, never repeated here: a failure is retried on the session's own schedule (`scheduleRetry`). */
+/**
+ * One POST, never repeated here: a failure is retried on the session's own schedule (`scheduleRetry`).
+ * It carries the storage consent, so the backend sets its guest cookie (`sf_anon`) only when granted
+ * and removes it when denied, and a guest's id, so a guest stays one viewer for the whole page while
+ * no cookie may hold it (and the cookie, once granted, holds the id the page already has).
+ */
 async function requestToken(url: string): Promise<TokenAnswer> {
+  const { claims } = sessionStore.getState();
+  const guestId = claims?.memberType === '0' ? claims.memberId : undefined;
   const { body } = await requestJson<Partial<TokenAnswer> | undefined>({
     method: 'POST',
     url,
-    body: {},
+    // (An undefined guestId is left out by JSON.)
+    body: { consent: currentConsent(), guestId },
     credentials: 'include',
     timeoutMs: FETCH_TIMEOUT_MS,
   });
@@ -126,6 +135,16 @@ function readToken(answer: TokenAnswer): { claims: ViewerClaims & { exp?: number
   const expiresAt = claims.exp ? claims.exp * 1000 : Number.isFinite(fromAnswer) ? fromAnswer : Date.now() + 5 * 60_000;
   return { claims, expiresAt };
 }
+
+// Granted or denied after the page's token was minted: ask again, so the guest cookie follows at once.
+onConsent((consent) => {
+  if (!endpoint || consent === 'pending') return;
+  // A request already on its way carries the old say: ask once more after it.
+  void (inFlight ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(fetchToken)
+    .catch(() => undefined);
+});
 
 function isExpiring(expiresAt: number | undefined, leadMs: number): boolean {
   return expiresAt === undefined || expiresAt - leadMs <= Date.now();

@@ -14,6 +14,7 @@ import { startSession } from '../session/viewer-session.js';
 import { DataController, type DataOptions } from './data-controller.js';
 import { cspBlockFor, markElementsStarted, onCspBlock } from './csp.js';
 import { SauceflexError } from '../api/errors.js';
+import { startAnalytics } from './analytics.js';
 
 // Lit has loaded (this module imports it): a `lit-html` Trusted Types refusal from now on is another copy's.
 markElementsStarted();
@@ -88,6 +89,8 @@ export class SauceflexElement extends LitElement {
     super.willUpdate(changed);
     // Before the data controllers read their args: a list asked for with the token says more.
     if ((this.constructor as typeof SauceflexElement).viewerSession) startSession(this.config.tokenEndpoint);
+    // `analytics="datalayer"`: the bridge's chunk, once, before this element can emit anything.
+    startAnalytics();
   }
 
   /**

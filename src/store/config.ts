@@ -7,6 +7,10 @@
 import { createStore } from 'zustand/vanilla';
 
 export type Lang = 'ko' | 'en';
+/** The shopper's say on storage (cookies, localStorage): `pending` until asked, then `granted` or `denied`. */
+export type Consent = 'pending' | 'granted' | 'denied';
+/** Where the widgets' measurements go besides their `sf-` events: `datalayer` pushes GA4 events to `window.dataLayer`. */
+export type Analytics = 'datalayer' | 'none';
 
 export interface SfConfig {
   /** The partner id sauceFlex issued (`partner-id`). Required. */
@@ -31,6 +35,10 @@ export interface SfConfig {
   hlsSrc?: string;
   /** The shop's login page, opened with a return URL when a guest asks for a coupon (`login-url`). */
   loginUrl?: string;
+  /** Storage consent (`consent`): until `granted` nothing is written to cookies or storage. Unset: granted, unless Google Consent Mode says otherwise. */
+  consent?: Consent;
+  /** `datalayer` pushes GA4 events to `window.dataLayer` (`analytics`); off by default. */
+  analytics?: Analytics;
 }
 
 /** Attribute name of each option, for messages that tell a CMS editor what to fix. */
@@ -46,6 +54,8 @@ export const CONFIG_ATTRIBUTES = {
   timeZone: 'time-zone',
   hlsSrc: 'hls-src',
   loginUrl: 'login-url',
+  consent: 'consent',
+  analytics: 'analytics',
 } as const satisfies Record<keyof SfConfig, string>;
 
 export const DEFAULT_API_BASE = 'https://api.sauceFlex.com/V1';
@@ -130,8 +140,9 @@ export function configFromAttributes(read: (name: string) => string | null, pref
   for (const [key, attribute] of Object.entries(CONFIG_ATTRIBUTES) as [keyof SfConfig, string][]) {
     const value = read(prefix + attribute);
     if (value === null || value.trim() === '') continue;
+    // consent and analytics are checked where they are used (tracking/consent.ts, shared/analytics.ts).
     if (key === 'lang') config.lang = toLang(value);
-    else config[key] = value.trim();
+    else (config as Record<string, string>)[key] = value.trim();
   }
   return config;
 }

@@ -36,6 +36,8 @@ export interface RecordStoreOptions {
   /** Where to keep records; called on every access, so a getter that throws counts as "blocked". */
   storage?: () => Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null | undefined;
   now?: () => number;
+  /** Whether storage may be touched now (storage consent); when not, records live in memory only. Default always. */
+  mayStore?: () => boolean;
 }
 
 export const DEFAULT_KEY = 'sf:orderCallBackIds';
@@ -51,6 +53,7 @@ export class RecordStore {
   readonly ttlMs: number;
   private readonly storage: NonNullable<RecordStoreOptions['storage']>;
   private readonly now: () => number;
+  private readonly mayStore: () => boolean;
   /** Everything this page wrote, newest first: the fallback, and the part storage may have missed. */
   private memory: TrackedClick[] = [];
   /** Ids removed on this page, so a copy left in storage (a failed write) does not come back. */
@@ -63,6 +66,7 @@ export class RecordStore {
     this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
     this.storage = options.storage ?? (() => globalThis.localStorage);
     this.now = options.now ?? Date.now;
+    this.mayStore = options.mayStore ?? (() => true);
   }
 
   /** Live records, newest first. */
@@ -97,6 +101,20 @@ export class RecordStore {
     this.write(this.list().filter((r) => r.orderCallBackId.toLowerCase() !== id));
   }
 
+  /** Write what this page holds (learned while storage was not allowed) to storage, now that it is. */
+  persist(): void {
+    if (this.mayStore()) this.write(this.list());
+  }
+
+  /** Remove our key from storage (consent denied); what this page itself learned stays in its memory. */
+  dropStored(): void {
+    try {
+      this.storage()?.removeItem(this.key);
+    } catch {
+      // blocked: nothing of ours is there to remove
+    }
+  }
+
   clear(): void {
     for (const record of this.list()) this.removed.add(record.orderCallBackId.toLowerCase());
     this.memory = [];
@@ -117,6 +135,7 @@ export class RecordStore {
   }
 
   private readStorage(): TrackedClick[] | undefined {
+    if (!this.mayStore()) return undefined;
     let raw: string | null | undefined;
     try {
       raw = this.storage()?.getItem(this.key);
@@ -137,6 +156,7 @@ export class RecordStore {
   private write(list: TrackedClick[]): void {
     const records = this.prune(list);
     this.memory = records;
+    if (!this.mayStore()) return;
     let storage: ReturnType<RecordStore['storage']>;
     try {
       storage = this.storage();

@@ -18,6 +18,7 @@
  * `current()` is the id this shopper most recently arrived with (the page's own URL is read the
  * first time it is called), for shops that attribute a whole order rather than a line.
  */
+import { mayStore, onConsent } from './consent.js';
 import { newOrderCallBackId } from './id.js';
 import { RecordStore, type RecordStoreOptions, type TrackedClick } from './storage.js';
 import { readOrderCallBackId, trackedUrl, withoutOrderCallBackId } from './url.js';
@@ -88,8 +89,13 @@ export interface TrackingOptions extends RecordStoreOptions {
   announcer?: ClickAnnouncer;
 }
 
+/**
+ * Storage follows the page's consent (consent.ts) unless `mayStore` is given: while pending,
+ * records live in memory; granted stores them; denied removes the stored key.
+ */
 export function createTracking(options: TrackingOptions = {}): Tracking {
-  const store = new RecordStore(options);
+  const store = new RecordStore({ mayStore, ...options });
+  if (!options.mayStore) onConsent((consent) => (consent === 'granted' ? store.persist() : consent === 'denied' ? store.dropStored() : undefined));
   const now = options.now ?? Date.now;
   const pageUrl = options.pageUrl ?? (() => globalThis.location?.href);
   let announcer = options.announcer ?? noAnnouncer;

@@ -101,6 +101,14 @@ test('npm start serves the demo shop with broadcasts from the stand-in, every pa
       assert.ok(upcoming.length >= 3 && upcoming.every((card) => card.badge === '방송 예정' || card.badge === '방송 취소'), `upcoming section: ${JSON.stringify(upcoming)}`);
       assert.match(upcoming.map((card) => card.title).join(' '), /[가-힣]/, 'Korean fixture names are shown');
 
+      // The consent banner asks first and holds storage; its answer reaches the widgets; the dataLayer
+      // console lists the GA4 events the widgets push (the live cards on screen make impressions).
+      assert.equal(await page.$eval('#consent-banner', (el) => (el as HTMLElement).hidden), false, 'the banner asks on a first visit');
+      assert.equal(await page.$eval('sf-config', (el) => el.getAttribute('consent')), 'pending');
+      await page.waitForFunction(() => [...document.querySelectorAll('#datalayer-events code')].some((code) => code.textContent === 'view_promotion'), { timeout: 10_000 });
+      await page.click('#consent-banner [data-answer="granted"]');
+      await page.waitForFunction(() => document.querySelector('#consent-state')?.textContent === '동의함' && localStorage.getItem('demo-consent') === 'granted', { timeout: 5_000 });
+
       // The language switch turns every widget English.
       await page.click('.lang-switch button[data-lang="en"]');
       await page.waitForFunction(

@@ -85,6 +85,42 @@ describe('viewer token route', () => {
     assert.match(forged.res.headers.get('set-cookie') ?? '', /^sf_anon=guest-/);
   });
 
+  test('storage consent decides the guest cookie: none while pending, the page\'s own id once granted, removed when denied', async () => {
+    const json = (body: unknown) => ({ contentType: 'application/json', body: JSON.stringify(body) });
+    // Pending: no cookie; the page keeps the id it was given and sends it back, so it stays one viewer.
+    const pending = await postToken(pair.base, json({ consent: 'pending' }));
+    assert.equal(pending.res.status, 200);
+    assert.equal(pending.res.headers.get('set-cookie'), null, 'nothing is written while consent is pending');
+    const pageGuest = decodeToken(pending.json!.token).claims.memberId as string;
+    assert.match(pageGuest, /^guest-[0-9a-f]{32}$/);
+    const refreshed = await postToken(pair.base, json({ consent: 'pending', guestId: pageGuest }));
+    assert.equal(refreshed.res.headers.get('set-cookie'), null);
+    assert.equal(decodeToken(refreshed.json!.token).claims.memberId, pageGuest, 'a refresh keeps the in-memory guest');
+    assert.equal((await validateAtStandin(pair.standin, refreshed.json!.token)).code, 'SU0000');
+
+    // Granted later: the cookie stores the id the page already has.
+    const granted = await postToken(pair.base, json({ consent: 'granted', guestId: pageGuest }));
+    assert.match(granted.res.headers.get('set-cookie') ?? '', new RegExp(`^sf_anon=${pageGuest}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax$`));
+    assert.equal(decodeToken(granted.json!.token).claims.memberId, pageGuest);
+
+    // Denied: the cookie is removed; this page keeps its viewer id in memory.
+    const denied = await postToken(pair.base, { cookie: `sf_anon=${pageGuest}`, ...json({ consent: 'denied', guestId: pageGuest }) });
+    assert.equal(denied.res.headers.get('set-cookie'), 'sf_anon=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax');
+    assert.equal(decodeToken(denied.json!.token).claims.memberId, pageGuest);
+    const deniedAgain = await postToken(pair.base, json({ consent: 'denied' }));
+    assert.equal(deniedAgain.res.headers.get('set-cookie'), null, 'no cookie to remove, nothing written');
+
+    // A malformed guest id in the body is never signed as given.
+    const forged = await postToken(pair.base, json({ consent: 'pending', guestId: 'admin' }));
+    assert.notEqual(decodeToken(forged.json!.token).claims.memberId, 'admin');
+    assert.match(decodeToken(forged.json!.token).claims.memberId as string, /^guest-[0-9a-f]{32}$/);
+
+    // Members never get the guest cookie, whatever the consent.
+    const memberCookie = `sf_demo_member=${encodeURIComponent(JSON.stringify(member))}`;
+    const asMember = await postToken(pair.base, { cookie: memberCookie, ...json({ consent: 'granted' }) });
+    assert.equal(asMember.res.headers.get('set-cookie'), null);
+  });
+
   test('a bare member id in the demo cookie gets the defaults and a neutral nickName', async () => {
     const { res, json } = await postToken(pair.base, { cookie: 'sf_demo_member=kim%40shop.example' });
     assert.equal(res.status, 200);

@@ -5,6 +5,7 @@ import '../../events/broadcast-select.js';
 import { dayLabel, formatCount, formatDuration, formatTime, parseApiDate } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { broadcastThumbnail, durationSeconds, playerUrl, representative, shopperState, type ShopperState } from '../../shared/broadcast-view.js';
+import { ImpressionController } from '../../shared/impressions.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
 import { safeUrl } from '../../shared/safe-url.js';
 import { loadBroadcast } from '../../shared/broadcast-source.js';
@@ -20,6 +21,7 @@ const PRODUCT_THUMBS = 3;
  *
  * Usable alone with `broadcast-id`, or given a `broadcast` object (as `<sf-schedule>` does).
  *
+ * @event sf-impression - The card was at least half on screen for one second (once per page view): `detail: { kind: 'broadcast', id, broadcastId, broadcast }`.
  * @event sf-broadcast-select - The shopper chose the broadcast. Cancelable: cancel it to open the
  *   player yourself (a modal, an SPA route). `detail: { broadcast, url, target }`.
  *
@@ -62,6 +64,13 @@ export class SfBroadcastCard extends SauceflexElement {
     skip: ([broadcastId, , partnerId]) => !broadcastId || !partnerId,
     load: ([broadcastId, apiBase, partnerId], signal) => loadBroadcast({ apiBase, partnerId: partnerId! }, broadcastId!, { signal }),
   });
+
+  /** `sf-impression` once the card has been half on screen for a second. */
+  protected readonly impressions = new ImpressionController(
+    this,
+    () => (this.shown ? [{ target: this, detail: { kind: 'broadcast', id: this.shown.broadcastId, broadcastId: this.shown.broadcastId, broadcast: this.shown } }] : []),
+    (detail) => this.emit('sf-impression', detail),
+  );
 
   /** The broadcast to show; set by `<sf-schedule>`, or loaded from `broadcast-id`. */
   @property({ attribute: false }) broadcast?: Broadcast;

@@ -10,6 +10,7 @@ import '../../events/login-required.js';
 import { couponMsg, formatOpening, formatValidity, type CouponMessageKey } from '../../i18n/coupon.js';
 import { formatMoney, formatPercent } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
+import { ImpressionController } from '../../shared/impressions.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
 import { isHttpUrl, type SfConfig } from '../../store/config.js';
 import { couponStore, issueStateOf, knownCoupon, rememberCoupons } from '../../store/coupons.js';
@@ -72,6 +73,7 @@ const ANNOUNCEMENT: Record<IssueOutcome['status'], CouponMessageKey> = {
  * `startDt` (the panel re-renders when a coupon opens or ends). Results are announced in a polite
  * live region.
  *
+ * @event sf-impression - A coupon's row was at least half on screen for one second (once per coupon per page view): `detail: { kind: 'coupon', id, broadcastId, coupon }`.
  * @event sf-coupon-issue - The shop answered an issue this panel sent: `{coupon, status, code?, broadcastId?}`.
  * @event sf-login-required - A guest pressed "get", or the shop refused the token: `{couponId, broadcastId?, reason}`. Cancel it to open the shop's login yourself.
  *
@@ -117,6 +119,17 @@ export class SfCouponPanel extends SauceflexElement {
 
   protected readonly coupons = new StoreController(this, couponStore, (s) => s);
   protected readonly session = new StoreController(this, sessionStore, viewerOf, shallowEqual);
+
+  /** `sf-impression` for each coupon once its row has been half on screen for a second. */
+  protected readonly impressions = new ImpressionController(
+    this,
+    () =>
+      [...(this.renderRoot.querySelectorAll?.('li[data-coupon-id]') ?? [])].flatMap((target) => {
+        const coupon = knownCoupon(this.coupons.value, target.getAttribute('data-coupon-id') ?? '');
+        return coupon ? [{ target, detail: { kind: 'coupon' as const, id: coupon.couponId, broadcastId: this.broadcastId || undefined, coupon } }] : [];
+      }),
+    (detail) => this.emit('sf-impression', detail),
+  );
 
   /** The ids of the listed coupons (the coupons themselves are in the store). A new viewer alone refreshes them in place. */
   private readonly data = this.loadData({

@@ -6,12 +6,14 @@ import '../../events/play.js';
 import '../../events/pause.js';
 import '../../events/ended.js';
 import '../../events/error.js';
+import '../../events/view-progress.js';
 import { formatCount } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { playerMsg } from '../../i18n/player.js';
 import { initialize, teardown, type EngineKind, type EnginePreference, type Playback, type PlaybackError } from '../../player/engine.js';
 import { autoplayAction, IDLE, reduce, type PauseReason, type PlayerAction, type PlayerEvent, type PlayerModel, type PlayerState, type PlayReason } from '../../player/state.js';
 import { VisibilityController } from '../../player/visibility.js';
+import { ViewProgress } from '../../player/progress.js';
 import { broadcastThumbnail, playerUrl, shopperState } from '../../shared/broadcast-view.js';
 import { loadBroadcast } from '../../shared/broadcast-source.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
@@ -46,6 +48,7 @@ const TOKEN_WAIT_MS = 2_000;
  * @event sf-play - Playback started (`detail: { src, engine, reason, muted }`).
  * @event sf-pause - Playback paused (`detail: { src, reason: 'hidden' | 'user' | 'api', currentTime }`).
  * @event sf-ended - The stream ended (`detail: { src, live }`); a live stream that ends says `live: true`.
+ * @event sf-view-progress - How far the shopper watched: `start`, `progress` at 25/50/75 %, `complete` (recordings), `heartbeat` with `watchedSeconds` (live); once per milestone per stream per page view.
  * @event sf-error - Playback failed after automatic retries, or the broadcast could not be loaded (`kind: 'load'`).
  *   `detail: { kind, message, src, details, engine }`.
  * @event sf-broadcast-select - The shopper chose the broadcast. Cancelable: cancel it to open the
@@ -110,6 +113,8 @@ export class SfPreviewPlayer extends SauceflexElement {
   @state() private soundOn?: boolean;
 
   private playback?: Playback;
+  /** `sf-view-progress` for the stream loaded now. */
+  private progress?: ViewProgress;
 
   // ---- properties ----
 
@@ -176,7 +181,17 @@ export class SfPreviewPlayer extends SauceflexElement {
   private readonly onPause = (): void => this.media({ type: 'media-pause', ended: this.video.ended });
   private readonly onWaiting = (): void => this.media({ type: 'media-waiting', paused: this.video.paused });
   private readonly onLoadedData = (): void => this.media({ type: 'media-loadeddata' });
-  private readonly onEnded = (): void => this.media({ type: 'media-ended' });
+  private readonly onEnded = (): void => {
+    this.progress?.ended(this.video.currentTime, this.video.duration);
+    this.media({ type: 'media-ended' });
+  };
+  private readonly onTimeUpdate = (): void => this.progress?.update(this.progressSample());
+  private readonly onPaused = (): void => {
+    // The time up to the pause was watched; then a live stream reports what is left.
+    this.progress?.update({ ...this.progressSample(), playing: true });
+    this.progress?.stop(this.video.currentTime);
+    this.onPause();
+  };
 
   private onFatal(error: PlaybackError): void {
     const playback = this.playback;
@@ -320,6 +335,14 @@ export class SfPreviewPlayer extends SauceflexElement {
       onFatal: (error) => this.onFatal(error),
       onLive: (live) => this.dispatch({ type: 'live', live }),
     });
+    this.progress = new ViewProgress(source, (report) =>
+      this.emit('sf-view-progress', { ...report, src: source, broadcastId: this.shown?.broadcastId ?? this.broadcastId, title: this.shown?.broadcastName, muted: this.video.muted }),
+    );
+  }
+
+  private progressSample() {
+    const video = this.video;
+    return { currentTime: video.currentTime, duration: video.duration, live: this.model.live, playing: this.model.status === 'playing' && !video.paused, now: performance.now() };
   }
 
   private pauseFor(reason: PauseReason): void {
@@ -332,6 +355,8 @@ export class SfPreviewPlayer extends SauceflexElement {
 
   /** Tear the engine down and go back to idle (the poster). */
   private unload(): void {
+    this.progress?.stop();
+    this.progress = undefined;
     teardown(this.playback);
     this.playback = undefined;
     this.dispatch({ type: 'unload' });
@@ -371,7 +396,8 @@ export class SfPreviewPlayer extends SauceflexElement {
         aria-label=${nativeControls ? (name ? playerMsg(lang, 'player.label', { name }) : playerMsg(lang, 'player.labelDefault')) : nothing}
         @play=${this.onPlay}
         @playing=${this.onPlaying}
-        @pause=${this.onPause}
+        @pause=${this.onPaused}
+        @timeupdate=${this.onTimeUpdate}
         @waiting=${this.onWaiting}
         @loadeddata=${this.onLoadedData}
         @ended=${this.onEnded}

@@ -5,6 +5,7 @@ import '../../events/product-click.js';
 import type { SfProductClickDetail } from '../../events/product-click.js';
 import { msg } from '../../i18n/messages.js';
 import { productMsg } from '../../i18n/product.js';
+import { ImpressionController } from '../../shared/impressions.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
 import { safeUrl } from '../../shared/safe-url.js';
 import { configProblems, type SfConfig } from '../../store/config.js';
@@ -37,6 +38,7 @@ let reportedMissingEndpoint = false;
  * or Space is taken over (`preventDefault`) and navigates through `tracking/navigate.ts` to the
  * `target`, unless `sf-product-click` was cancelled; middle and modified clicks stay the browser's.
  *
+ * @event sf-impression - The card was at least half on screen for one second (once per page view): `detail: { kind: 'product', id, broadcastId, product }`.
  * @event sf-product-click - Cancelable. `detail: { url, orderCallBackId, broadcastId, productId,
  *   externalProductId, price, priceTypeCode, isSoldout, product, target, newTab }`. Cancel it to
  *   handle navigation yourself; the id is recorded either way.
@@ -86,6 +88,13 @@ export class SfProductCard extends SauceflexElement {
     skip: ([productId, endpoint]) => !productId || !endpoint,
     load: ([productId, endpoint], signal) => loadProduct(endpoint!, productId!, { signal }),
   });
+
+  /** `sf-impression` once the card has been half on screen for a second. */
+  protected readonly impressions = new ImpressionController(
+    this,
+    () => (this.shown ? [{ target: this, detail: { kind: 'product', id: this.shown.productId, broadcastId: this.broadcastId || undefined, product: this.shown } }] : []),
+    (detail) => this.emit('sf-impression', detail),
+  );
 
   @query('a.card') private link?: HTMLAnchorElement | null;
 

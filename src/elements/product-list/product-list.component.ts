@@ -30,6 +30,7 @@ let listIds = 0;
  * keys move focus to the previous / next card (Home / End: first / last), and the previous / next
  * buttons (hidden on touch-only screens) scroll by a view.
  *
+ * @event sf-impression - From a card: a product was seen (half on screen for one second, once per page view).
  * @event sf-product-click - From a card (cancelable); see `<sf-product-card>`.
  *
  * @csspart list - The list of cards.

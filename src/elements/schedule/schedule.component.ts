@@ -36,6 +36,7 @@ interface Shown {
  * Rehearsals are never shown; cancelled broadcasts are marked. Refreshes every `refresh-interval`
  * seconds and when the tab is shown again, in place: no skeleton, no lost scroll position.
  *
+ * @event sf-impression - From a card: a broadcast was seen (half on screen for one second, once per page view).
  * @event sf-broadcast-select - From a card: a broadcast was chosen (cancelable).
  *
  * @csspart header - Title row with the countdown.
