@@ -82,6 +82,8 @@ export interface Outbox {
   retryLater(items: { id: string; nextAttemptAt: number; lastError: string }[]): Promise<void>;
   /** Stored outcomes by key (see `resultKey`). */
   results(keys: string[]): Promise<Map<string, StoredOutcome>>;
+  /** Delivery attempts started so far for these entries, by id; an entry no longer pending is absent. */
+  attemptsOf(ids: string[]): Promise<Map<string, number>>;
   /** When the next eligible entry becomes due (ms since epoch), or null when nothing is pending. */
   nextDueAt(): Promise<number | null>;
   /** Pending entries. */
@@ -189,6 +191,16 @@ export class MemoryOutbox implements Outbox {
     for (const key of keys) {
       const outcome = this.outcomes.get(key);
       if (outcome) found.set(key, { ...outcome });
+    }
+    return found;
+  }
+
+  async attemptsOf(ids: string[]): Promise<Map<string, number>> {
+    await this.ready();
+    const found = new Map<string, number>();
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      if (entry) found.set(id, entry.attempts);
     }
     return found;
   }

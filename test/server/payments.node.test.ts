@@ -12,7 +12,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startStandin, type Standin } from '../../demo/standin/index.js';
 import { FileOutbox, MemoryOutbox } from '../../src/server/outbox.js';
-import { createPaymentsClient, type PaymentOutcome } from '../../src/server/payments/index.js';
+import { PaymentsForwarder, createPaymentsClient, normalizeUpdate, type PaymentOutcome } from '../../src/server/payments/index.js';
+import { entryId } from '../../src/server/outbox.js';
 import { PAYMENTS_SECRET, SHOP_ORIGIN, callbackId, makeKeyPair, report, startPair, tempDir, type Pair } from './helpers.js';
 
 const keys = makeKeyPair();
@@ -392,6 +393,34 @@ describe('payments delivery', () => {
       assert.equal(standin.state().payments, 0, 'reported, updated, then cancelled');
     } finally {
       await pair.close();
+    }
+  });
+
+  test('an attempt overtaken while at sauceFlex (its lease ran out in a stalled process): its FA1031 is not a refusal', async () => {
+    const outbox = new MemoryOutbox();
+    const outcomes = outcomeLog();
+    const options = { apiBase: standin.apiBase, outbox, timeoutMs: 5_000, waitMs: 10_000, onOutcome: outcomes.hook };
+    const a = new PaymentsForwarder(options);
+    // B's clock runs a minute ahead: every lease A holds looks expired to it, as to an instance whose peer stalled.
+    const b = new PaymentsForwarder({ ...options, now: () => Date.now() + 60_000 });
+    try {
+      const r = report(1, 8);
+      assert.equal((await a.reportPayments([r])).accepted, 1);
+      const update = { orderCallBackId: r.orderCallBackId, orderId: r.orderId, findProductQuantity: '1', findAmount: '39000', updateProductQuantity: '2', updateAmount: '78000' };
+      // A's PATCH is held at sauceFlex's door; B claims the same entry meanwhile and gets there first.
+      standin.setFault({ route: 'payment.update', kind: 'delay', delayMs: 600, times: 1 });
+      const answer = a.updatePayment(update);
+      await until(() => standin.state().counts['payment.update'] === 1, "A's attempt to reach sauceFlex");
+      b.start();
+      await until(() => standin.state().counts['payment.update'] === 2, "B's attempt");
+      assert.deepEqual(await answer, { op: 'update', orderCallBackId: r.orderCallBackId, status: 'accepted' });
+      await a.flush(); // A's own attempt has its answer (FA1031: B's was applied first) and is done with it
+      assert.equal(await outbox.size(), 0);
+      const stored = await outbox.results([entryId('update', r.orderCallBackId, normalizeUpdate(update))]);
+      assert.deepEqual([...stored.values()].map((o) => [o.status, o.messageCode]), [['accepted', undefined]]);
+      assert.deepEqual(outcomes.log.filter((o) => o.op === 'update').map((o) => [o.status, o.attempts]), [['accepted', 2]], "only the attempt that counted speaks");
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   });
 

@@ -326,10 +326,12 @@ export class PaymentsForwarder implements PaymentsApi {
     // "Already used": was it us (stored outcome, same payload) or a different order (conflict)?
     const used = entries.filter((e) => fail.get(e.orderCallBackId) === ErrorCode.usedOrderCallBackId);
     const usedBy = used.length ? await this.#outbox.results(used.map(resultKey)) : new Map<string, StoredOutcome>();
+    const overtaken = await this.#overtaken(used.filter((e) => e.attempts === 1 && usedBy.get(resultKey(e))?.status !== 'accepted'));
     const done: [OutboxEntry, PaymentItemResult][] = [];
     const missing: OutboxEntry[] = [];
     for (const entry of entries) {
       const base = { op: entry.op, orderCallBackId: entry.orderCallBackId };
+      if (overtaken.has(entry.id)) continue; // the newer attempt's answer is the one that counts
       if (success.has(entry.orderCallBackId)) {
         done.push([entry, { ...base, status: 'accepted' }]);
       } else if (fail.has(entry.orderCallBackId)) {
@@ -367,14 +369,29 @@ export class PaymentsForwarder implements PaymentsApi {
       }
     } catch (error) {
       const resendCode = entry.op === 'update' ? ErrorCode.noMatchingPayment : ErrorCode.paymentAlreadyDeleted;
-      if (error instanceof ApiError && error.code === resendCode && entry.attempts > 1) {
-        await this.#finish([[entry, { op: entry.op, orderCallBackId: entry.orderCallBackId, status: 'accepted', alreadyAccepted: true }]]);
-        return;
+      if (error instanceof ApiError && error.code === resendCode) {
+        if (entry.attempts > 1) {
+          await this.#finish([[entry, { op: entry.op, orderCallBackId: entry.orderCallBackId, status: 'accepted', alreadyAccepted: true }]]);
+          return;
+        }
+        if ((await this.#overtaken([entry])).size > 0) return; // the newer attempt's answer is the one that counts
       }
       await this.#failed([entry], error);
       return;
     }
     await this.#finish([[entry, { op: entry.op, orderCallBackId: entry.orderCallBackId, status: 'accepted' }]]);
+  }
+
+  /**
+   * Entries whose lease ran out while this attempt was at sauceFlex (a stalled process): another attempt
+   * was claimed since (more attempts now) or has already finished (no longer pending). sauceFlex applies
+   * only one of the two, so "already used / no match" here may be the other attempt's success, not a
+   * refusal: this attempt records nothing, and the other one's outcome stands.
+   */
+  async #overtaken(entries: OutboxEntry[]): Promise<Set<string>> {
+    if (entries.length === 0) return new Set();
+    const now = await this.#outbox.attemptsOf(entries.map((e) => e.id));
+    return new Set(entries.filter((e) => (now.get(e.id) ?? Infinity) > e.attempts).map((e) => e.id));
   }
 
   /** The whole request failed: refused for good (a 4xx envelope), or to be retried. */

@@ -293,6 +293,12 @@ export class PostgresOutbox implements Outbox {
     return Number(rows[0]!.n);
   }
 
+  async attemptsOf(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await query<{ id: string; attempts: number }>(this.#pool, 'SELECT id, attempts FROM sf_outbox WHERE id = ANY($1)', [ids]);
+    return new Map(rows.map((r) => [r.id, Number(r.attempts)]));
+  }
+
   async list(): Promise<OutboxEntry[]> {
     return (await query<OutboxRow>(this.#pool, 'SELECT * FROM sf_outbox ORDER BY seq')).rows.map(toEntry);
   }
