@@ -96,11 +96,8 @@ export default [
       left: var(--sf-floating-inset-left);
       top: var(--sf-floating-inset-top);
     }
-    @media (prefers-reduced-motion: no-preference) {
-      .frame.docked:not(.dragging) {
-        transition: transform 0.2s ease-out;
-      }
-    }
+    /* No animation when it docks, moves or lands: the mini-player appears where it is. (The only motion is
+       the smooth scroll back on expand, and the spinner, both off under prefers-reduced-motion.) */
     .frame.dragging {
       cursor: grabbing;
       user-select: none;
