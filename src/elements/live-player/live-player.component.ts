@@ -188,6 +188,12 @@ export class SfLivePlayer extends SauceflexElement {
     this.observer = new IntersectionObserver(this.onIntersect);
     this.observer.observe(this);
     if (!this.tokenWaitOver) this.tokenTimer = setTimeout(() => (this.tokenWaitOver = true), TOKEN_WAIT_MS);
+    // Moved within the page: a frame that leaves the document reloads anyway, so it is a new load (with its timer).
+    if (this.frameKey && this.phase !== 'closed' && this.phase !== 'error') {
+      this.frameKey = '';
+      this.attempt++;
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -499,6 +505,8 @@ export class SfLivePlayer extends SauceflexElement {
    * (or `TOKEN_WAIT_MS`), so a member's player opens with the token; a refreshed token does not reload it.
    */
   private chooseFrame(): void {
+    // An update may still run after the element left the page (it was removed before its first render): no timer then.
+    if (!this.isConnected) return;
     const broadcast = this.shown;
     if (!broadcast || this.phase === 'closed' || this.poppedOut || this.ended(broadcast)) {
       if (broadcast && this.ended(broadcast)) this.stopFrame();
