@@ -42,6 +42,15 @@ export const HOSTILE_MESSAGES: readonly unknown[] = [
 /** The buttons a test can press (`data-press`), each emitting one documented event. */
 export const STANDIN_PLAYER_BUTTONS = ['enter', 'status', 'banner', 'exit', 'login', 'product-0', 'product-1', 'share', 'pip', 'time', 'hostile'] as const;
 
+/** The banner's link on the player's own site; none when the player's URL is not one (hostile data). */
+function bannerLink(playerUrl: string): string {
+  try {
+    return new URL('/banner/spring', playerUrl).href;
+  } catch {
+    return '';
+  }
+}
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 const attr = (value: unknown) => escapeHtml(JSON.stringify(value));
 
@@ -110,7 +119,7 @@ ${stream ? `<video data-src="${escapeHtml(stream)}" muted playsinline autoplay><
 ${button('enter', '입장', bridgeMessage('sauceflexEnter'))}
 <select aria-label="방송 상태" data-status>${['onair', 'standby', 'ready', 'warning', 'converting', 'vod', 'cancel'].map((c) => `<option${c === code ? ' selected' : ''}>${c}</option>`).join('')}</select>
 <button type="button" data-press="status">상태 보내기</button>
-${button('banner', '배너', bridgeMessage('sauceflexMoveBanner', { linkUrl: linkUrl ? new URL('/banner/spring', linkUrl).href : '', broadcastIdx: id, bannerId: 'BN-1' }))}
+${button('banner', '배너', bridgeMessage('sauceflexMoveBanner', { linkUrl: bannerLink(linkUrl), broadcastIdx: id, bannerId: 'BN-1' }))}
 ${productButtons.join('\n')}
 ${button('login', '로그인', bridgeMessage('sauceflexMoveLogin'))}
 ${button('share', '공유', bridgeMessage('sauceflexOnShare', { linkUrl, shortUrl }))}

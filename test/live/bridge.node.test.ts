@@ -4,8 +4,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BRIDGE_EVENTS, bridgeMessage, listenToPlayer, readBridgeMessage, type BridgeEvent } from '../../src/player/bridge.ts';
-import { HOSTILE_MESSAGES } from '../../demo/standin/player-page.ts';
+import { BRIDGE_EVENTS, bridgeMessage, listenToPlayer, readBridgeMessage, type BridgeEvent } from '../../src/player/bridge.js';
+import { HOSTILE_MESSAGES } from '../../demo/standin/player-page.js';
 
 const ORIGIN = 'https://player.sauceflex.com';
 const frame = { name: 'the player window' };

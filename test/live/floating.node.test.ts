@@ -1,7 +1,7 @@
 /** The mini-player's geometry (src/elements/live-player/floating.ts): corners, arrow keys, drags kept inside the insets. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clampDrag, CORNERS, cornerToward, isCorner, nearestCorner } from '../../src/elements/live-player/floating.ts';
+import { clampDrag, CORNERS, cornerToward, isCorner, nearestCorner } from '../../src/elements/live-player/floating.js';
 
 describe('floating geometry', () => {
   test('nearestCorner: the quadrant of the centre', () => {
