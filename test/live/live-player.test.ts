@@ -15,7 +15,9 @@ import { setNavigator } from '../../src/tracking/navigate.js';
 import { tracking } from '../../src/tracking/tracking.js';
 import { readOrderCallBackId } from '../../src/tracking/url.js';
 import type { SfPlayerProductClickDetail } from '../../src/events/product-click.js';
-import { clearFaults, setFault, standinApiBase, standinOrigin } from '../support/standin-control.js';
+import { clearFaults, setFault, setFixtureMode, standinApiBase, standinOrigin } from '../support/standin-control.js';
+import { armTrap, trapped } from '../support/hostile.js';
+import { HOSTILE_BROADCAST_IDS } from '../../demo/standin/hostile.js';
 import { signIn, signOut } from '../coupons/support.js';
 import { broadcastIn, frameOf, LIVE_EVENTS, liveBroadcast, partOf, playing, press, recordEvents } from './support.js';
 
@@ -175,6 +177,12 @@ describe('<sf-live-player>', function () {
     press(el, 'exit');
     await waitUntil(() => el.hasAttribute('docked'), 'minimize did not float the player');
     expect(el.state).to.equal('playing');
+
+    // The player's own PiP button (sauceflexPictureInPicture) floats it as well, once it is back in its place.
+    partOf(el, 'expand-button')!.click();
+    await waitUntil(() => !el.hasAttribute('docked'));
+    press(el, 'pip');
+    await waitUntil(() => el.hasAttribute('docked'), 'the player’s PiP button did not float it');
   });
 
   it('status, play time, banner and enter become sf-live-status, sf-live-time, sf-banner-click and sf-live-enter; an ended broadcast shows the ended state', async () => {
@@ -270,6 +278,25 @@ describe('<sf-live-player>', function () {
         expect(el.state).to.equal('playing');
       } finally {
         window.removeEventListener('error', onError);
+      }
+    });
+
+    it("in the stand-in's hostile mode, a broadcast of hostile data plays, its player page's burst on load is ignored and counted, and no payload runs", async () => {
+      await setFixtureMode('hostile');
+      armTrap();
+      try {
+        const el = await fixture<SfLivePlayer>(
+          html`<sf-live-player style="width:${WIDTH}px" lang="en" broadcast-id=${HOSTILE_BROADCAST_IDS.playable} api-base=${standinApiBase()} partner-id="mobidoo"></sf-live-player>`,
+        );
+        const seen = recordEvents(el, ['sf-product-click', 'sf-login-required', 'sf-share', 'sf-live-exit', 'sf-banner-click']);
+        await playing(el);
+        await waitUntil(() => el.ignoredMessages >= HOSTILE_MESSAGES.length + 1, `counted ${el.ignoredMessages}`, { timeout: 8_000 });
+        expect(seen).to.deep.equal([]);
+        expect(navigations).to.deep.equal([]);
+        expect(trapped()).to.deep.equal([]);
+        await expect(el).to.be.accessible();
+      } finally {
+        await setFixtureMode('normal');
       }
     });
   });

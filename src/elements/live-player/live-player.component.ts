@@ -444,7 +444,8 @@ export class SfLivePlayer extends SauceflexElement {
   /** Back to its place in the page: scrolls there; the mini-player stops floating. */
   expand(): void {
     this.minimized = false;
-    this.expanding = true;
+    // Until its place is in view again (the observer says so), the scroll back must not dock it again.
+    this.expanding = this.outOfView;
     const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     this.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
   }
