@@ -20,13 +20,12 @@ import { broadcastFixtures, curationFixtures, productFixtures } from '../demo/st
 import { placeholderSvg } from '../demo/standin/media.js';
 import { playerPage } from '../demo/standin/player-page.js';
 
-/** The player pages' links (share, banner) name this origin; the pages themselves are served beside the stories. */
-const PLAYER_LINK_ORIGIN = 'http://127.0.0.1:6006';
 const HLS_PATH = '/player/assets/hls.mjs';
 
 /** The stand-in's player page of a fixture broadcast, as `<sf-live-player>` embeds it in the stories. */
 function storyPlayerPage(broadcastId: string): string | undefined {
-  const broadcast = broadcastFixtures(Date.now(), PLAYER_LINK_ORIGIN).find((b) => b.broadcastId === broadcastId);
+  // Origin '': the stream and the links are paths on whatever origin serves the stories (dev server or a static copy).
+  const broadcast = broadcastFixtures(Date.now(), '').find((b) => b.broadcastId === broadcastId);
   if (!broadcast) return undefined;
   const products = productFixtures('');
   return playerPage(broadcast, { tokenPassed: false, hostile: false, hlsUrl: HLS_PATH, productOf: (id) => products.find((p) => p.productId === id) });
@@ -120,7 +119,7 @@ export function storybookMedia(): Plugin {
         this.emitFile({ type: 'asset', fileName: `media/img/${name}.svg`, source: placeholderSvg(name) });
       }
       this.emitFile({ type: 'asset', fileName: 'media/broken/index.m3u8', source: BROKEN_PLAYLIST });
-      for (const broadcast of broadcastFixtures(Date.now(), PLAYER_LINK_ORIGIN)) {
+      for (const broadcast of broadcastFixtures(Date.now(), '')) {
         this.emitFile({ type: 'asset', fileName: `player/broadcast/${broadcast.broadcastId}.html`, source: storyPlayerPage(broadcast.broadcastId)! });
       }
       this.emitFile({ type: 'asset', fileName: HLS_PATH.slice(1), source: hlsModule() });

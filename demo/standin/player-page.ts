@@ -70,7 +70,8 @@ export function playerPage(broadcast: Broadcast, options: PlayerPageOptions): st
   const name = escapeHtml(String(broadcast.broadcastName));
   const id = String(broadcast.broadcastId);
   const code = String(broadcast.broadcastStateCode);
-  const stream = typeof broadcast.previewUrl === 'string' && /^https?:\/\//i.test(broadcast.previewUrl) ? broadcast.previewUrl : '';
+  // http(s), or a path on the page's own origin (Storybook serves the page and the stream side by side).
+  const stream = typeof broadcast.previewUrl === 'string' && /^(https?:\/\/|\/(?![/\\]))/i.test(broadcast.previewUrl) ? broadcast.previewUrl : '';
   const products = Array.isArray(broadcast.productListDetail) ? broadcast.productListDetail.slice(0, 2) : [];
   const linkUrl = typeof broadcast.outputPath === 'string' ? broadcast.outputPath : '';
   const shortUrl = typeof broadcast.shortUrl === 'string' ? broadcast.shortUrl : null;
