@@ -58,7 +58,7 @@ const documentPip = (): DocumentPip | undefined => (globalThis as { documentPict
  *
  * It embeds the broadcast's `outputPath` (the viewer token from the session as `accessToken`) in an
  * iframe, its size reserved by `--sf-player-aspect-ratio` before anything loads. The player's bridge
- * events become `sf-` events (see the README: "Watching live on the page"); only messages from the
+ * events become `sf-` events (the README's `<sf-live-player>` section has the table); only messages from the
  * player's own frame and origin are read, and one of the wrong shape is ignored and counted
  * (`ignoredMessages`, and a `console.debug` line), never thrown.
  *
