@@ -6,15 +6,31 @@
  * - `storybookMedia()`: what the stand-in serves besides its API, so no story request fails:
  *   the placeholder thumbnails the fixtures point at (`/media/img/<name>.svg`, generated with the
  *   stand-in's own `placeholderSvg`) and a deliberately broken playlist (`/media/broken/index.m3u8`)
- *   for the player's error state. Served by the dev server and emitted into the static build. (The
- *   real HLS stream, demo/media/preview, is a plain `staticDirs` entry.)
+ *   for the player's error state; the stand-in's sauceFlex player page for each broadcast
+ *   (`/player/broadcast/<id>.html`, the stand-in's own `playerPage`, with hls.js beside it) for
+ *   `<sf-live-player>`. Served by the dev server and emitted into the static build. (The real HLS
+ *   stream, demo/media/preview, is a plain `staticDirs` entry.)
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { broadcastFixtures, curationFixtures, productFixtures } from '../demo/standin/fixtures.js';
 import { placeholderSvg } from '../demo/standin/media.js';
+import { playerPage } from '../demo/standin/player-page.js';
+
+const HLS_PATH = '/player/assets/hls.mjs';
+
+/** The stand-in's player page of a fixture broadcast, as `<sf-live-player>` embeds it in the stories. */
+function storyPlayerPage(broadcastId: string): string | undefined {
+  // Origin '': the stream and the links are paths on whatever origin serves the stories (dev server or a static copy).
+  const broadcast = broadcastFixtures(Date.now(), '').find((b) => b.broadcastId === broadcastId);
+  if (!broadcast) return undefined;
+  const products = productFixtures('');
+  return playerPage(broadcast, { tokenPassed: false, hostile: false, hlsUrl: HLS_PATH, productOf: (id) => products.find((p) => p.productId === id) });
+}
+const hlsModule = () => readFileSync(createRequire(import.meta.url).resolve('hls.js/dist/hls.light.min.mjs'));
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -78,6 +94,18 @@ export function storybookMedia(): Plugin {
           res.end(placeholderSvg(image[1]!));
           return;
         }
+        const player = /^\/player\/broadcast\/([\w-]+)\.html$/.exec(path);
+        const page = player ? storyPlayerPage(player[1]!) : undefined;
+        if (page) {
+          res.setHeader('content-type', 'text/html; charset=utf-8');
+          res.end(page);
+          return;
+        }
+        if (path === HLS_PATH) {
+          res.setHeader('content-type', 'text/javascript');
+          res.end(hlsModule());
+          return;
+        }
         if (path === '/media/broken/index.m3u8') {
           res.setHeader('content-type', 'application/vnd.apple.mpegurl');
           res.end(BROKEN_PLAYLIST);
@@ -91,6 +119,10 @@ export function storybookMedia(): Plugin {
         this.emitFile({ type: 'asset', fileName: `media/img/${name}.svg`, source: placeholderSvg(name) });
       }
       this.emitFile({ type: 'asset', fileName: 'media/broken/index.m3u8', source: BROKEN_PLAYLIST });
+      for (const broadcast of broadcastFixtures(Date.now(), '')) {
+        this.emitFile({ type: 'asset', fileName: `player/broadcast/${broadcast.broadcastId}.html`, source: storyPlayerPage(broadcast.broadcastId)! });
+      }
+      this.emitFile({ type: 'asset', fileName: HLS_PATH.slice(1), source: hlsModule() });
     },
   };
 }

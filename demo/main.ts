@@ -12,8 +12,8 @@ startDataLayerConsole();
 const renderConsent = startConsentBanner();
 
 const texts = {
-  ko: { dataLayer: 'GA4 dataLayer 이벤트', products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
-  en: { dataLayer: 'GA4 dataLayer events', products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
+  ko: { dataLayer: 'GA4 dataLayer 이벤트', watch: '여기서 라이브 보기', products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
+  en: { dataLayer: 'GA4 dataLayer events', watch: 'Watch live here', products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
 } as const;
 
 const config = document.querySelector('sf-config')!;
@@ -39,8 +39,23 @@ signOutButton.addEventListener('click', () => demoLogin());
 
 const log = document.querySelector('#event-log')!;
 document.addEventListener('sf-login-required', (event) => {
-  log.textContent = `sf-login-required: ${event.detail.couponId} (${event.detail.reason})`;
-  if (confirm(document.documentElement.lang === 'en' ? 'Sign in to get this coupon? (demo-member)' : '쿠폰을 받으려면 로그인이 필요합니다. demo-member로 로그인할까요?')) demoLogin('demo-member');
+  const { source, couponId, reason } = event.detail;
+  const en = document.documentElement.lang === 'en';
+  log.textContent = `sf-login-required: ${source === 'player' ? 'live player' : couponId} (${reason})`;
+  // The demo's login is a cookie and a reload: back on this page, the player opens again with the member's token.
+  if (source === 'player') event.preventDefault();
+  const question =
+    source === 'player'
+      ? en ? 'Sign in to chat and buy as a member? (demo-member)' : '회원으로 시청하려면 로그인이 필요합니다. demo-member로 로그인할까요?'
+      : en ? 'Sign in to get this coupon? (demo-member)' : '쿠폰을 받으려면 로그인이 필요합니다. demo-member로 로그인할까요?';
+  if (confirm(question)) demoLogin('demo-member');
+});
+document.addEventListener('sf-product-click', (event) => {
+  const { detail } = event;
+  log.textContent = `sf-product-click (${detail.source}): orderCallBackId ${detail.orderCallBackId} → ${detail.url}`;
+});
+document.addEventListener('sf-share', (event) => {
+  log.textContent = `sf-share: ${event.detail.url}`;
 });
 document.addEventListener('sf-coupon-issue', (event) => {
   const { coupon, status, code } = event.detail;

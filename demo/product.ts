@@ -168,7 +168,8 @@ useLang((next) => {
 const log = document.getElementById('event-log')!;
 document.addEventListener('sf-product-click', (event) => {
   const { detail } = event;
-  log.textContent = `sf-product-click: ${detail.product.productName} · orderCallBackId ${detail.orderCallBackId} → ${detail.url}`;
+  const name = detail.source === 'card' ? detail.product.productName : (detail.externalProductId ?? detail.url);
+  log.textContent = `sf-product-click: ${name} · orderCallBackId ${detail.orderCallBackId} → ${detail.url}`;
 });
 
 if (landed) console.info('[demo] landed with orderCallBackId', landed.orderCallBackId);

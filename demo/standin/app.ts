@@ -28,7 +28,8 @@ import {
 import { DEFAULT_PARTNER_ID, DEFAULT_SHOP_ORIGIN, shortCodeAt } from './fixtures.js';
 import { HostileData } from './hostile-data.js';
 import { LiveStreams } from './live.js';
-import { placeholderSvg, playerPage, previewFile, MEDIA_CORS } from './media.js';
+import { HLS_FILE, placeholderSvg, previewFile, MEDIA_CORS } from './media.js';
+import { playerPage } from './player-page.js';
 import { CANCEL_SCHEMA, PaymentStore, REPORT_SCHEMA, UPDATE_SCHEMA } from './payments.js';
 import { AdminTokenStore, ViewerTokenVerifier, viewerValidationBody } from './tokens.js';
 import { checkBody, checkQuery, readJson, type Schema } from './validate.js';
@@ -381,11 +382,17 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
     });
   });
 
-  app.get('/player/broadcast/:broadcastId', (c) => {
+  app.get('/player/broadcast/:broadcastId', route('player'), (c) => {
     const broadcast = isHostile() ? hostile.broadcast(c.req.param('broadcastId')) : catalog.broadcast(c.req.param('broadcastId'));
     if (!broadcast) return c.html('<!doctype html><title>sauceFlex</title><p>방송을 찾을 수 없습니다.</p>', 404);
-    const q = new URL(c.req.url).searchParams;
-    return c.html(playerPage(broadcast, Boolean(q.get('accessToken') || q.get('token'))));
+    const url = new URL(c.req.url);
+    const q = url.searchParams;
+    return c.html(playerPage(broadcast, { tokenPassed: Boolean(q.get('accessToken') || q.get('token')), hostile: isHostile(), hlsUrl: `${url.origin}/player/assets/hls.mjs`, productOf: (id) => catalog.product(id) }));
+  });
+
+  // hls.js for the player page, in browsers without native HLS (as sauceFlex's page bundles its own player).
+  app.get('/player/assets/hls.mjs', async (c) => {
+    return c.body(new Uint8Array(await HLS_FILE()), 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400', ...MEDIA_CORS });
   });
 
   app.get('/s/:code', (c) => {

@@ -30,7 +30,9 @@ export type StandinRoute =
   | 'payment.cancel'
   | 'coupons.list'
   | 'coupons.issue'
-  | 'media';
+  | 'media'
+  /** The player page (`outputPath`), for faults that make it slow or fail. */
+  | 'player';
 
 /**
  * - error500: HTTP 500 with the envelope `{code: 'FA1011', message}`
@@ -101,6 +103,7 @@ export const STANDIN_ROUTES: readonly StandinRoute[] = [
   'coupons.list',
   'coupons.issue',
   'media',
+  'player',
 ];
 
 export const FAULT_KINDS: readonly FaultKind[] = ['error500', 'html502', 'malformed', 'wrongShape', 'expiredToken', 'delay', 'trickle', 'reset', 'notFound'];

@@ -1,12 +1,11 @@
 /**
  * What sauceFlex serves besides its API: the preview stream (as a CDN would: CORS open, byte
- * ranges, HLS content types), placeholder thumbnails, a stand-in for its player page, and the
- * short links that lead there.
+ * ranges, HLS content types), placeholder thumbnails, and hls.js for its player page (player-page.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Broadcast } from '../../src/api/models.js';
+import { createRequire } from 'node:module';
 
 /** demo/media/preview/, written by demo/media/make-stream.sh. */
 export const PREVIEW_DIR = fileURLToPath(new URL('../media/preview/', import.meta.url));
@@ -99,21 +98,6 @@ export function placeholderSvg(name: string): string {
 `;
 }
 
-/** The stand-in for sauceFlex's player page (`outputPath`): shows the broadcast and whether a viewer token came along. */
-export function playerPage(broadcast: Broadcast, tokenPassed: boolean): string {
-  // String(): in hostile mode (hostile.ts) a field may be of any type.
-  const name = escapeXml(String(broadcast.broadcastName));
-  return `<!doctype html>
-<html lang="ko">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${name} · sauceFlex player (stand-in)</title>
-<style>body{font:16px system-ui,sans-serif;margin:2rem;max-width:40rem}video{width:100%;background:#000}.token{padding:.25rem .5rem;border-radius:.25rem;background:#eee}</style></head>
-<body>
-<p>sauceFlex player (local stand-in)</p>
-<h1>${name}</h1>
-<p>상태: <strong data-state="${escapeXml(String(broadcast.broadcastStateCode))}">${escapeXml(String(broadcast.broadcastStateCode))}</strong></p>
-<p class="token" data-token="${tokenPassed ? 'yes' : 'no'}">${tokenPassed ? '시청자 토큰: 전달됨' : '시청자 토큰: 없음 (비회원)'}</p>
-${typeof broadcast.previewUrl === 'string' && /^https?:\/\//i.test(broadcast.previewUrl) ? `<video src="${escapeXml(broadcast.previewUrl)}" controls muted playsinline></video>` : ''}
-</body>
-</html>
-`;
-}
+let hls: Promise<Buffer> | undefined;
+/** hls.js (the light build, an ES module) from the project's own dependency, read once. */
+export const HLS_FILE = (): Promise<Buffer> => (hls ??= readFile(createRequire(import.meta.url).resolve('hls.js/dist/hls.light.min.mjs')));

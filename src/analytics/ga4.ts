@@ -15,7 +15,7 @@ import type { Broadcast, BroadcastProduct, Coupon } from '../api/models.js';
 import type { SfBroadcastSelectDetail } from '../events/broadcast-select.js';
 import type { SfCouponIssueDetail } from '../events/coupon-issue.js';
 import type { SfImpressionDetail } from '../events/impression.js';
-import type { SfProductClickDetail } from '../events/product-click.js';
+import type { SfPlayerProductClickDetail, SfProductClickDetail } from '../events/product-click.js';
 import type { SfViewProgressDetail } from '../events/view-progress.js';
 
 export type DataLayerObject = Record<string, unknown>;
@@ -79,13 +79,20 @@ export function viewPromotion(detail: Exclude<SfImpressionDetail, { kind: 'produ
 }
 
 export function selectItem(detail: SfProductClickDetail): DataLayerObject {
-  const item = ga4Item(detail.product, detail.broadcastId);
+  const item = detail.source === 'card' ? ga4Item(detail.product, detail.broadcastId) : playerItem(detail);
   return {
     event: 'select_item',
-    ecommerce: { item_list_id: listId(detail.broadcastId), currency: currencyOf(detail.product), items: [item] },
+    ecommerce: { item_list_id: listId(detail.broadcastId), currency: detail.source === 'card' ? currencyOf(detail.product) : 'KRW', items: [item] },
     // Joins GA4 with sauceFlex's purchase reports: the same id reaches the shop's checkout.
     sf_order_callback_id: detail.orderCallBackId || undefined,
   };
+}
+
+/** The sauceFlex player sends no product object: the shop's product code (else the product page) and the price. */
+function playerItem(detail: SfPlayerProductClickDetail): DataLayerObject {
+  const item: DataLayerObject = { item_id: detail.externalProductId || detail.url, item_list_id: listId(detail.broadcastId) };
+  if (detail.price !== undefined) item.price = detail.price;
+  return item;
 }
 
 export function selectBroadcast(detail: SfBroadcastSelectDetail): DataLayerObject {

@@ -6,6 +6,7 @@ import type { LitElement } from 'lit';
 import type { SfEventDetails } from '../shared/sauceflex-element.js';
 import type { SfBroadcastCard } from '../elements/broadcast-card/broadcast-card.component.js';
 import type { SfBroadcastStats } from '../elements/broadcast-stats/broadcast-stats.component.js';
+import type { SfLivePlayer } from '../elements/live-player/live-player.component.js';
 import type { SfConfigElement } from '../elements/config/config.component.js';
 import type { SfCountdown } from '../elements/countdown/countdown.component.js';
 import type { SfCouponPanel } from '../elements/coupon-panel/coupon-panel.component.js';
@@ -14,17 +15,23 @@ import type { SfProductCard } from '../elements/product-card/product-card.compon
 import type { SfProductList } from '../elements/product-list/product-list.component.js';
 import type { SfSchedule } from '../elements/schedule/schedule.component.js';
 // Each event's module adds its entry to SfEventDetails.
+import type {} from '../events/banner-click.js';
 import type {} from '../events/broadcast-select.js';
 import type {} from '../events/countdown-end.js';
 import type {} from '../events/coupon-issue.js';
 import type {} from '../events/ended.js';
 import type {} from '../events/error.js';
+import type {} from '../events/live-enter.js';
+import type {} from '../events/live-exit.js';
+import type {} from '../events/live-status.js';
+import type {} from '../events/live-time.js';
 import type {} from '../events/login-required.js';
 import type {} from '../events/pause.js';
 import type {} from '../events/play.js';
 import type {} from '../events/product-click.js';
 import type {} from '../events/impression.js';
 import type {} from '../events/view-progress.js';
+import type {} from '../events/share.js';
 
 export type { SfEventDetails };
 
@@ -39,6 +46,7 @@ export interface SfElements {
   'sf-coupon-panel': SfCouponPanel;
   'sf-preview-player': SfPreviewPlayer;
   'sf-broadcast-stats': SfBroadcastStats;
+  'sf-live-player': SfLivePlayer;
 }
 
 /** Tag → the `sf-` events it dispatches (as its class JSDoc lists them; events bubble, so lists carry their cards'). */
@@ -52,6 +60,7 @@ export interface SfElementEvents {
   'sf-coupon-panel': 'sf-coupon-issue' | 'sf-login-required' | 'sf-impression';
   'sf-preview-player': 'sf-play' | 'sf-pause' | 'sf-ended' | 'sf-error' | 'sf-view-progress' | 'sf-broadcast-select';
   'sf-broadcast-stats': never;
+  'sf-live-player': 'sf-product-click' | 'sf-login-required' | 'sf-share' | 'sf-live-exit' | 'sf-live-status' | 'sf-live-time' | 'sf-view-progress' | 'sf-live-enter' | 'sf-banner-click' | 'sf-error';
 }
 
 export type SfTag = keyof SfElements;

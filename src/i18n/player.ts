@@ -22,6 +22,7 @@ const ko = {
   'player.watch': '방송 보기',
   'player.unmute': '소리 켜기',
   'player.mute': '소리 끄기',
+  'player.pip': '작은 화면으로 보기 (PIP)',
 } as const;
 
 type PlayerKey = keyof typeof ko;
@@ -47,6 +48,7 @@ const en: Record<PlayerKey, Message> = {
   'player.watch': 'Watch',
   'player.unmute': 'Turn sound on',
   'player.mute': 'Turn sound off',
+  'player.pip': 'Picture in picture',
 };
 
 export const playerMsg = defineMessages<PlayerKey>({ ko, en });

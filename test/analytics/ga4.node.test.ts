@@ -50,6 +50,7 @@ test('view_item_list and select_item carry the broadcast as the list and the pro
   assert.deepEqual(ecommerce.items.map((i: { item_id: string }) => i.item_id), ['MBD-1001', 'MBD-1002']);
 
   const select = selectItem({
+    source: 'card',
     url: 'https://shop.example/p/1?orderCallBackId=x',
     orderCallBackId: '5f0e9a52-2c1b-4c57-9a7e-1d0b6c3f2a10',
     broadcastId: 'lkmobidoo-1',
@@ -65,6 +66,22 @@ test('view_item_list and select_item carry the broadcast as the list and the pro
   assert.equal(select.event, 'select_item');
   assert.equal((select.ecommerce as Record<string, unknown>).currency, 'USD');
   assert.equal(select.sf_order_callback_id, '5f0e9a52-2c1b-4c57-9a7e-1d0b6c3f2a10');
+
+  // From the sauceFlex player: no product object, so the shop's code and the price it sent.
+  const fromPlayer = selectItem({
+    source: 'player',
+    url: 'https://shop.example/p/2?orderCallBackId=y',
+    orderCallBackId: '6f0e9a52-2c1b-4c57-9a7e-1d0b6c3f2a11',
+    broadcastId: 'lkmobidoo-1',
+    externalProductId: 'MBD-1002',
+    price: 19000,
+    isSoldout: false,
+    broadcastIdx: 7,
+    target: '_self',
+    newTab: false,
+  });
+  assert.deepEqual(fromPlayer.ecommerce, { item_list_id: 'lkmobidoo-1', currency: 'KRW', items: [{ item_id: 'MBD-1002', item_list_id: 'lkmobidoo-1', price: 19000 }] });
+  assert.equal(fromPlayer.sf_order_callback_id, '6f0e9a52-2c1b-4c57-9a7e-1d0b6c3f2a11');
 });
 
 test('broadcasts and coupons are promotions: view_promotion on impression, select_promotion on choice', () => {

@@ -9,7 +9,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/product-list/product-list.js';
 import type { SfProductList } from '../../src/elements/product-list/product-list.component.js';
-import type { SfProductClickDetail } from '../../src/events/product-click.js';
+import type { SfCardProductClickDetail as SfProductClickDetail } from '../../src/events/product-click.js';
 import { clearProductCache } from '../../src/elements/product-card/product-source.js';
 import { createTracking, tracking } from '../../src/tracking/tracking.js';
 import { DEFAULT_MAX } from '../../src/tracking/storage.js';
@@ -107,7 +107,7 @@ describe('attribution under faults: no click and no payment is lost', function (
         [...list.shadowRoot!.querySelectorAll('sf-product-card')].map((card) => card.shadowRoot!.querySelector<HTMLAnchorElement>('a.card')).filter((a): a is HTMLAnchorElement => a !== null);
       await waitUntil(() => links().length >= 2, 'the cards never became links', { timeout: 10_000 });
       const announced: SfProductClickDetail[] = [];
-      list.addEventListener('sf-product-click', (event) => void announced.push(event.detail));
+      list.addEventListener('sf-product-click', (event) => void announced.push(event.detail as SfProductClickDetail));
       const restore = breakStorage();
       try {
         for (let i = 0; i < N; i++) {

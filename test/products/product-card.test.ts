@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/product-card/product-card.js';
 import type { SfProductCard } from '../../src/elements/product-card/product-card.component.js';
 import { clearProductCache } from '../../src/elements/product-card/product-source.js';
-import type { SfProductClickDetail } from '../../src/events/product-click.js';
+import type { SfCardProductClickDetail as SfProductClickDetail } from '../../src/events/product-click.js';
 import type { BroadcastProduct } from '../../src/api/models.js';
 import { tracking } from '../../src/tracking/tracking.js';
 import { DEFAULT_MAX } from '../../src/tracking/storage.js';
@@ -166,7 +166,7 @@ describe('<sf-product-card>', () => {
       expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
       expect(d.url).to.equal(hrefBefore);
       expect(ID_IN(d.url)).to.equal(d.orderCallBackId);
-      expect(d).to.include({ broadcastId: 'lkmobidoo-abc', productId: products[0]!.productId, externalProductId: 'MBD-1001', price: 39000, priceTypeCode: 'basic', isSoldout: false, target: '_self', newTab: false });
+      expect(d).to.include({ source: 'card', broadcastId: 'lkmobidoo-abc', productId: products[0]!.productId, externalProductId: 'MBD-1001', price: 39000, priceTypeCode: 'basic', isSoldout: false, target: '_self', newTab: false });
       expect(d.product.productName).to.equal('메리노 울 라운드 니트');
       expect(navigations).to.deep.equal([[d.url, '_self']]);
       const [record] = tracking.list();

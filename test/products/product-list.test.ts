@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/product-list/product-list.js';
 import type { SfProductList } from '../../src/elements/product-list/product-list.component.js';
 import { clearProductCache } from '../../src/elements/product-card/product-source.js';
-import type { SfProductClickDetail } from '../../src/events/product-click.js';
+import type { SfCardProductClickDetail as SfProductClickDetail } from '../../src/events/product-click.js';
 import { tracking } from '../../src/tracking/tracking.js';
 import { setNavigator } from '../../src/tracking/navigate.js';
 import { broadcastIdAt, productFixtures } from '../../demo/standin/fixtures.js';

@@ -94,6 +94,12 @@ export function measureLayout(rootSelector: string): LayoutReport {
     }
     return !!hit && composedContains(el, hit);
   };
+  const inFixedLayer = (el: Element) => {
+    for (let n: Node | null = el; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+      if (n instanceof Element && getComputedStyle(n).position === 'fixed') return true;
+    }
+    return false;
+  };
   const targets = all.filter((el) => el.matches('a[href], button, input, select, textarea, video[controls], [role="button"], [role="link"], [tabindex]:not([tabindex="-1"])') && !unseen(el));
   const overlaps: string[] = [];
   for (let i = 0; i < targets.length; i++) {
@@ -106,6 +112,10 @@ export function measureLayout(rootSelector: string): LayoutReport {
       // A button on a card-wide link (the card's actions) is fine when a tap at its centre reaches it.
       if (inside(rb, ra) && hitsAtCentre(b)) continue;
       if (inside(ra, rb) && hitsAtCentre(a)) continue;
+      // A floating layer (position: fixed, as the live player's mini-player) covers the page by design, not by a
+      // layout collision: fine when the layer's target is the one on top.
+      const fixedA = inFixedLayer(a);
+      if (fixedA !== inFixedLayer(b) && hitsAtCentre(fixedA ? a : b)) continue;
       const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
       const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
       if (w > 1 && h > 1) overlaps.push(`${name(a)} ∩ ${name(b)} (${Math.round(w)}×${Math.round(h)})`);

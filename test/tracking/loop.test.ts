@@ -12,7 +12,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/elements/product-list/product-list.js';
 import type { SfProductList } from '../../src/elements/product-list/product-list.component.js';
 import { clearProductCache } from '../../src/elements/product-card/product-source.js';
-import type { SfProductClickDetail } from '../../src/events/product-click.js';
+import type { SfCardProductClickDetail as SfProductClickDetail } from '../../src/events/product-click.js';
 import { createTracking, tracking } from '../../src/tracking/tracking.js';
 import { setNavigator } from '../../src/tracking/navigate.js';
 import { paymentReports } from '../../src/tracking/checkout.js';

@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, query, state as litState } from 'lit/decorators.js';
 import type { Broadcast } from '../../api/models.js';
 import '../../events/broadcast-select.js';
 import { dayLabel, formatCount, formatDuration, formatTime, parseApiDate } from '../../i18n/format.js';
+import { liveMsg } from '../../i18n/live.js';
 import { msg } from '../../i18n/messages.js';
 import { broadcastThumbnail, durationSeconds, playerUrl, representative, shopperState, type ShopperState } from '../../shared/broadcast-view.js';
 import { ImpressionController } from '../../shared/impressions.js';
@@ -19,7 +20,9 @@ const PRODUCT_THUMBS = 3;
  * @summary One broadcast: picture, state badge, title, time, shop and its first products. Opens the
  * sauceFlex player (the broadcast's `outputPath` with the viewer token as `accessToken`).
  *
- * Usable alone with `broadcast-id`, or given a `broadcast` object (as `<sf-schedule>` does).
+ * Usable alone with `broadcast-id`, or given a `broadcast` object (as `<sf-schedule>` does). With
+ * `open="inline"` it opens the broadcast in `<sf-live-player>` inside a dialog on this page instead
+ * (the player's code is fetched then, not before).
  *
  * @event sf-impression - The card was at least half on screen for one second (once per page view): `detail: { kind: 'broadcast', id, broadcastId, broadcast }`.
  * @event sf-broadcast-select - The shopper chose the broadcast. Cancelable: cancel it to open the
@@ -32,6 +35,8 @@ const PRODUCT_THUMBS = 3;
  * @csspart meta - Time and counters.
  * @csspart shop - Shop name and logo.
  * @csspart products - The first products' thumbnails.
+ * @csspart dialog - With `open="inline"`: the dialog the live player opens in.
+ * @csspart dialog-close - The dialog's close button.
  *
  * @cssproperty --sf-thumbnail-aspect-ratio - Picture ratio (default 3 / 4; 16 / 9 in the feed variant); may be set on an ancestor.
  * @cssproperty --sf-card-thumb-width - Picture width in the list variant (default 7.5rem).
@@ -82,6 +87,12 @@ export class SfBroadcastCard extends SauceflexElement {
   @property({ reflect: true }) variant: 'list' | 'feed' | 'grid' = 'feed';
   /** The clock the state and labels are computed against (ms); the schedule passes its own. */
   @property({ attribute: false }) now?: number;
+  /** `page` (default): open the sauceFlex player's page. `inline`: play it here, in a dialog with `<sf-live-player>`. */
+  @property() open: 'page' | 'inline' = 'page';
+
+  /** The broadcast playing in the inline dialog, while it is open. */
+  @litState() private playing?: Broadcast;
+  @query('dialog') private dialog?: HTMLDialogElement;
 
   private get shown(): Broadcast | null | undefined {
     return this.broadcast ?? this.data.value;
@@ -91,8 +102,22 @@ export class SfBroadcastCard extends SauceflexElement {
     // Modified and middle clicks are the browser's (a new tab, a download): we do not intercept them.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const proceed = this.emit('sf-broadcast-select', { broadcast, url, target: this.target }, { cancelable: true });
-    if (!proceed) event.preventDefault();
+    if (!proceed || this.open === 'inline') event.preventDefault();
+    if (proceed && this.open === 'inline') void this.openInline(broadcast);
   }
+
+  /** The live player in a modal dialog: focus moves into it, Escape or the close button ends it, focus comes back to the card. */
+  private async openInline(broadcast: Broadcast): Promise<void> {
+    await import('../live-player/live-player.js');
+    this.playing = broadcast;
+    await this.updateComplete;
+    if (this.dialog && !this.dialog.open) this.dialog.showModal();
+  }
+
+  private readonly closeInline = (): void => {
+    if (this.dialog?.open) this.dialog.close();
+    this.playing = undefined;
+  };
 
   override render() {
     // Only a card that must load by id needs the API settings; without either it is a placeholder.
@@ -128,8 +153,21 @@ export class SfBroadcastCard extends SauceflexElement {
     return url
       ? // The link's name is its visible text (state, title, time, shop), read in that order.
         html`<a class="card" part="card" href=${url} target=${this.target} rel=${this.target === '_self' ? nothing : 'noopener'}
-          @click=${(e: MouseEvent) => this.onActivate(e, broadcast, url)}>${inner}</a>`
+          @click=${(e: MouseEvent) => this.onActivate(e, broadcast, url)}>${inner}</a>${this.renderDialog()}`
       : html`<div class="card" part="card" role="group" aria-label=${label} aria-disabled=${state === 'cancelled' ? 'true' : nothing}>${inner}</div>`;
+  }
+
+  private renderDialog() {
+    const broadcast = this.playing;
+    if (!broadcast) return nothing;
+    const { lang, timeZone } = this.config;
+    return html`<dialog part="dialog" aria-label=${liveMsg(lang, 'live.dialog', { name: broadcast.broadcastName })} @close=${this.closeInline} @sf-live-exit=${this.closeInline}>
+      <div class="dialog-body">
+        <button type="button" class="dialog-close" part="dialog-close" @click=${this.closeInline}>${liveMsg(lang, 'live.dialogClose')}</button>
+        <sf-live-player .broadcast=${broadcast} lang=${lang} partner-id=${this.config.partnerId ?? nothing} api-base=${this.config.apiBase}
+          token-endpoint=${this.config.tokenEndpoint ?? nothing} time-zone=${timeZone ?? nothing}></sf-live-player>
+      </div>
+    </dialog>`;
   }
 
   private renderInner(broadcast: Broadcast, state: ShopperState, when: string) {

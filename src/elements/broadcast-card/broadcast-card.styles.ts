@@ -234,5 +234,38 @@ export default [
     background: var(--sf-card-background);
     color: inherit;
   }
+  /* open="inline": the live player in a modal dialog, as large as the viewport allows at the player's ratio. */
+  dialog {
+    padding: 0;
+    border: 0;
+    background: transparent;
+    color: #fff;
+    max-inline-size: 100vw;
+    max-block-size: 100vh;
+    overflow: visible;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.75);
+  }
+  .dialog-body {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 0.5rem;
+    inline-size: min(calc(100vw - 1rem), calc((100vh - 4.5rem) * 9 / 16), 28rem);
+  }
+  .dialog-body sf-live-player {
+    inline-size: 100%;
+  }
+  .dialog-close {
+    min-block-size: 2.75rem;
+    color: #fff;
+    background: rgb(0 0 0 / 0.6);
+    border-color: rgb(255 255 255 / 0.6);
+  }
+  .dialog-close:focus-visible {
+    outline: 3px solid ${theme.focusRing};
+    outline-offset: 2px;
+  }
 `,
 ];

@@ -32,6 +32,13 @@ export { PLAYER_STATES, type PlayerState } from '../../player/state.js';
 const SOUND_OFF = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M11 5 6 9H3v6h3l5 4z" fill="currentColor"/><path d="m16 9 5 6m0-6-5 6"/></svg>`;
 const SOUND_ON = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M11 5 6 9H3v6h3l5 4z" fill="currentColor"/><path d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13"/></svg>`;
 
+/** Picture-in-picture icon (its name is in aria-label). */
+const PIP = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"><rect x="2.5" y="4.5" width="19" height="15" rx="2"/><rect x="12" y="12" width="7" height="5" fill="currentColor"/></svg>`;
+
+/** The video element's own picture-in-picture, where the browser has it (Chromium and Safari; not Firefox, whose own toggle remains). */
+const pipSupported = (): boolean =>
+  typeof document !== 'undefined' && document.pictureInPictureEnabled === true && typeof HTMLVideoElement.prototype.requestPictureInPicture === 'function';
+
 /** How long a click waits for a viewer token being fetched before opening without it. */
 const TOKEN_WAIT_MS = 2_000;
 
@@ -66,6 +73,7 @@ const TOKEN_WAIT_MS = 2_000;
  * @csspart badge - The state badge: LIVE while a live stream plays (or the broadcast is on air), else upcoming or replay; also `badge-<live|upcoming|replay>`.
  * @csspart viewers - The viewer count beside the LIVE badge.
  * @csspart mute-button - Turns the sound on and off while the preview plays (not with `controls`).
+ * @csspart pip-button - Plays the video in the browser's picture-in-picture window and back, while the preview plays (where the browser has it; not with `controls`).
  * @csspart info - The bottom band: the broadcast's title and the call to open it.
  * @csspart title - The broadcast's title.
  * @csspart cta - "라이브 보러 가기 ›" / "방송 보기 ›": says what a tap does (the whole player is the link).
@@ -111,6 +119,8 @@ export class SfPreviewPlayer extends SauceflexElement {
   @state() private model: PlayerModel = IDLE;
   /** The shopper's choice from the sound toggle; until then autoplay and `muted` play without sound. */
   @state() private soundOn?: boolean;
+  /** The video is in the browser's picture-in-picture window. */
+  @state() private inPip = false;
 
   private playback?: Playback;
   /** `sf-view-progress` for the stream loaded now. */
@@ -401,6 +411,8 @@ export class SfPreviewPlayer extends SauceflexElement {
         @waiting=${this.onWaiting}
         @loadeddata=${this.onLoadedData}
         @ended=${this.onEnded}
+        @enterpictureinpicture=${this.onPipChange}
+        @leavepictureinpicture=${this.onPipChange}
       ></video>
       ${showPoster ? html`<img class="poster" part="poster" src=${poster} alt="" decoding="async" />` : nothing}
       ${url && broadcast
@@ -457,6 +469,10 @@ export class SfPreviewPlayer extends SauceflexElement {
                   aria-label=${playerMsg(lang, 'player.unmute')} title=${playerMsg(lang, this.silent ? 'player.unmute' : 'player.mute')}
                   @click=${this.toggleSound}>${this.silent ? SOUND_OFF : SOUND_ON}</button>`
               : nothing}
+            ${source && !this.controls && playing && pipSupported()
+              ? html`<button class="mute pip" part="pip-button" aria-pressed=${this.inPip ? 'true' : 'false'}
+                  aria-label=${playerMsg(lang, 'player.pip')} title=${playerMsg(lang, 'player.pip')} @click=${this.togglePip}>${PIP}</button>`
+              : nothing}
           </div>`
         : nothing}
       ${this.renderInfo(badge)}
@@ -506,6 +522,16 @@ export class SfPreviewPlayer extends SauceflexElement {
   private get silent(): boolean {
     return this.soundOn === undefined ? this.autoplay || this.muted : !this.soundOn;
   }
+
+  private readonly onPipChange = (): void => {
+    this.inPip = document.pictureInPictureElement === this.video;
+  };
+
+  /** Into the browser's picture-in-picture window, or back (inside the press: the browser asks for one). */
+  private readonly togglePip = (): void => {
+    const request = document.pictureInPictureElement === this.video ? document.exitPictureInPicture() : this.video.requestPictureInPicture();
+    request.then(undefined, (error: unknown) => console.warn(`[sauceflex] <sf-preview-player> picture-in-picture: ${error instanceof Error ? error.message : String(error)}`));
+  };
 
   private readonly toggleSound = () => {
     this.soundOn = this.silent;

@@ -115,6 +115,9 @@ export default [
   .viewers {
     font-weight: 600;
   }
+  .mute.pip {
+    margin-left: 0;
+  }
   .mute {
     margin-left: auto;
     width: 2.75rem;

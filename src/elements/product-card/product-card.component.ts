@@ -239,6 +239,7 @@ export class SfProductCard extends SauceflexElement {
     clearTimeout(this.rotateTimer);
     this.rotateTimer = setTimeout(this.freshen, 0);
     const detail: SfProductClickDetail = {
+      source: 'card',
       url,
       orderCallBackId,
       broadcastId: this.broadcastId || undefined,

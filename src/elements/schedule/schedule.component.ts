@@ -51,6 +51,8 @@ interface Shown {
  * @csspart meta - Each card's time and counters, exported.
  * @csspart shop - Each card's shop name and logo, exported.
  * @csspart products - Each card's product thumbnails, exported.
+ * @csspart dialog - With `open="inline"`: each card's live player dialog, exported.
+ * @csspart dialog-close - The dialog's close button, exported.
  * @csspart more - The "more" button.
  * @csspart status - Empty and error messages.
  * @csspart retry - The error state's retry button.
@@ -109,6 +111,8 @@ export class SfSchedule extends SauceflexElement {
   @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 60;
   /** Where a chosen broadcast opens (passed to each card). */
   @property() target = '_self';
+  /** `page` (default): a card opens the sauceFlex player's page. `inline`: it plays on this page, in a dialog (passed to each card). */
+  @property() open: 'page' | 'inline' = 'page';
   /** Level of the day headings, to fit the page's outline (default 3). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
   /** Hide the countdown to the next broadcast. */
@@ -295,8 +299,8 @@ export class SfSchedule extends SauceflexElement {
       <div class="day" part="day" id=${headingId} role="heading" aria-level=${this.headingLevel}>${label}</div>
       <ul part="list" role="list">
         ${repeat(items, (item) => item.broadcastId, (item) => html`<li>
-          <sf-broadcast-card part="card" exportparts="card: card-link, thumbnail, badge, title, meta, shop, products"
-            .broadcast=${item} .now=${now} variant=${this.layout} target=${this.target} lang=${lang}
+          <sf-broadcast-card part="card" exportparts="card: card-link, thumbnail, badge, title, meta, shop, products, dialog, dialog-close"
+            .broadcast=${item} .now=${now} variant=${this.layout} target=${this.target} open=${this.open} lang=${lang}
             partner-id=${this.config.partnerId ?? nothing} api-base=${this.config.apiBase}
             token-endpoint=${this.config.tokenEndpoint ?? nothing} time-zone=${timeZone ?? nothing}></sf-broadcast-card>
         </li>`)}

@@ -1,0 +1,66 @@
+/** Strings of `<sf-live-player>` and the inline player dialog, in Korean and English. */
+import { defineMessages, type Message } from './messages.js';
+
+const ko = {
+  'live.label': '{name} 라이브 플레이어',
+  'live.labelDefault': '라이브 플레이어',
+  'live.frameTitle': '{name} · sauceFlex 플레이어',
+  'live.loading': '플레이어를 불러오는 중',
+  'live.error': '플레이어를 불러오지 못했습니다.',
+  'live.noPlayer': '이 방송은 여기서 볼 수 없습니다.',
+  'live.ended': '방송이 종료되었습니다.',
+  'live.cancelled': '취소된 방송입니다.',
+  'live.closed': '플레이어를 닫았습니다.',
+  'live.reopen': '다시 보기',
+  'live.mini': '미니 플레이어',
+  'live.move': '미니 플레이어 옮기기 (방향키로 모서리 이동)',
+  'live.moved': '미니 플레이어를 {corner}로 옮겼습니다.',
+  'live.corner.top-left': '왼쪽 위',
+  'live.corner.top-right': '오른쪽 위',
+  'live.corner.bottom-left': '왼쪽 아래',
+  'live.corner.bottom-right': '오른쪽 아래',
+  'live.expand': '원래 자리에서 보기',
+  'live.close': '플레이어 닫기',
+  'live.popOut': '페이지 밖 작은 창으로 보기',
+  'live.poppedOut': '작은 창에서 재생 중입니다.',
+  'live.popIn': '페이지로 돌아오기',
+  'live.copied': '링크를 복사했습니다.',
+  'live.shareFailed': '공유하지 못했습니다. 링크: {url}',
+  'live.loginNeeded': '로그인이 필요합니다.',
+  'live.dialog': '{name} 라이브',
+  'live.dialogClose': '닫기',
+} as const;
+
+export type LiveKey = keyof typeof ko;
+
+const en: Record<LiveKey, Message> = {
+  'live.label': 'Live player: {name}',
+  'live.labelDefault': 'Live player',
+  'live.frameTitle': '{name} · sauceFlex player',
+  'live.loading': 'Loading the player',
+  'live.error': 'The player could not be loaded.',
+  'live.noPlayer': 'This broadcast cannot be watched here.',
+  'live.ended': 'The broadcast has ended.',
+  'live.cancelled': 'This broadcast was cancelled.',
+  'live.closed': 'The player was closed.',
+  'live.reopen': 'Watch again',
+  'live.mini': 'Mini player',
+  'live.move': 'Move the mini player (arrow keys move it to a corner)',
+  'live.moved': 'Mini player moved to the {corner}.',
+  'live.corner.top-left': 'top left',
+  'live.corner.top-right': 'top right',
+  'live.corner.bottom-left': 'bottom left',
+  'live.corner.bottom-right': 'bottom right',
+  'live.expand': 'Back to its place',
+  'live.close': 'Close the player',
+  'live.popOut': 'Watch in a small window outside the page',
+  'live.poppedOut': 'Playing in a small window.',
+  'live.popIn': 'Back to the page',
+  'live.copied': 'Link copied.',
+  'live.shareFailed': 'Could not share. Link: {url}',
+  'live.loginNeeded': 'Please log in.',
+  'live.dialog': '{name} live',
+  'live.dialogClose': 'Close',
+};
+
+export const liveMsg = defineMessages<LiveKey>({ ko, en });
