@@ -8,6 +8,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { configProblems, configStore, resolveConfig, toLang, type ConfigProblem, type SfConfig } from '../store/config.js';
+
+type ResolvedConfig = ReturnType<typeof resolveConfig>;
 import { StoreController } from '../store/store-controller.js';
 import { msg } from '../i18n/messages.js';
 import { startSession } from '../session/viewer-session.js';
@@ -154,8 +156,20 @@ export class SauceflexElement extends LitElement {
   }
 
   /** The merged configuration (element attributes > `<sf-config>` > `configure()` > defaults). */
-  protected get config() {
-    return resolveConfig(this.ownConfig(), this.configLayers.value);
+  protected get config(): ResolvedConfig {
+    return this.renderingConfig ?? resolveConfig(this.ownConfig(), this.configLayers.value);
+  }
+
+  /** Merged once per update: a render reads `config` a dozen times, and a schedule renders a hundred cards. */
+  private renderingConfig?: ResolvedConfig;
+
+  protected override update(changed: PropertyValues): void {
+    this.renderingConfig = resolveConfig(this.ownConfig(), this.configLayers.value);
+    try {
+      super.update(changed);
+    } finally {
+      this.renderingConfig = undefined;
+    }
   }
 
   /** Problems with the options this element needs, logged once per distinct set. */
