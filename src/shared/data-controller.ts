@@ -43,6 +43,7 @@ export class DataController<const A extends readonly unknown[], T> implements Re
   private interrupted = false;
   /** The args of the last update, to run only when they change (as @lit/task's autoRun does). */
   private args?: A;
+  private seeded = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -66,7 +67,18 @@ export class DataController<const A extends readonly unknown[], T> implements Re
   }
 
   get status(): DataStatus {
+    // A value given by the server (seed()), or kept when a run was interrupted, is a loaded one.
+    if (this.task.status === TaskStatus.INITIAL && this.current) return 'ready';
     return STATUS[this.task.status]!;
+  }
+
+  /**
+   * Start from a value loaded elsewhere (rendered on the server and embedded in the page): shown at
+   * once, and no load runs for the args of the next update; a later change of args loads as usual.
+   */
+  seed(value: T): void {
+    this.current = { args: this.options.args(), value };
+    this.seeded = true;
   }
 
   get error(): unknown {
@@ -107,6 +119,11 @@ export class DataController<const A extends readonly unknown[], T> implements Re
     const args = this.options.args();
     const previous = this.args;
     this.args = args;
+    if (this.seeded) {
+      this.seeded = false;
+      if (this.current) this.current = { args, value: this.current.value };
+      return;
+    }
     if (previous && shallowArrayEquals(previous, args)) return;
     if (this.task.status === TaskStatus.INITIAL && this.options.skip?.(args)) return;
     void this.task.run(args);

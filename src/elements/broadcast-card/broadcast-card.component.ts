@@ -53,6 +53,7 @@ const PRODUCT_THUMBS = 3;
  */
 export class SfBroadcastCard extends SauceflexElement {
   static override styles = styles;
+  protected static override serverProperties = ['broadcast'];
   protected static override viewerSession = true;
 
   private readonly token = new StoreController(this, sessionStore, (state) => state.token);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Broadcast, Page } from '../../api/models.js';
@@ -25,6 +25,12 @@ const MINUTE = 60_000;
 interface Shown {
   items: Broadcast[];
   nextKey?: string;
+}
+
+/** A schedule loaded elsewhere (on the server, src/ssr/): what it showed and the clock it was drawn against. */
+export interface ScheduleSnapshot extends Shown {
+  /** The minute (ms) the server drew the cards against: the first render in the browser uses it too. */
+  now: number;
 }
 
 /**
@@ -71,6 +77,7 @@ interface Shown {
 export class SfSchedule extends SauceflexElement {
   static override styles = styles;
   protected static override viewerSession = true;
+  protected static override serverProperties = ['initial'];
 
   /** A new query starts over (skeleton); "more" and refreshes change what is shown in place. */
   private readonly data = this.loadData({
@@ -95,6 +102,11 @@ export class SfSchedule extends SauceflexElement {
   @state() private shownCount = 0;
   @state() private moreFailed = false;
 
+  /**
+   * What the server rendered (src/ssr/ embeds it in the page): shown at once without fetching; the
+   * schedule refreshes from there as usual.
+   */
+  @property({ attribute: false }) initial?: ScheduleSnapshot;
   /** upcoming (default), live, vod, catchup, latest (live and catch-up), or all. */
   @property({ reflect: true }) type: ScheduleType = 'upcoming';
   /** Broadcasts per page, 1–100 (the API's returnLimit). */
@@ -136,7 +148,24 @@ export class SfSchedule extends SauceflexElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('refreshInterval')) this.restartTimer();
+    if (!this.hasUpdated && this.initial && Array.isArray(this.initial.items)) {
+      const { items, nextKey, now } = this.initial;
+      this.data.seed({ items, nextKey });
+      this.shownCount = this.pageSize;
+      this.serverNow = now;
+      this.lastLoadedAt = now;
+      if (!isServer) rememberBroadcasts(items);
+    }
   }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    // Hydrated against the server's clock; from now on, the browser's.
+    this.serverNow = undefined;
+  }
+
+  /** The clock of a server-rendered schedule's first render (its cards must read as the server drew them). */
+  private serverNow?: number;
 
   /** What to ask the API, from the attributes (normalised: a bad `limit` or `type` falls back to the default). */
   private get query(): ScheduleQuery {
@@ -245,7 +274,7 @@ export class SfSchedule extends SauceflexElement {
     const lang = this.config.lang;
     // Cards are drawn against the minute, not the millisecond: a render for "more" or a refresh
     // passes every card the same `now` it had, so only the cards whose broadcast changed update.
-    const now = Math.floor(Date.now() / MINUTE) * MINUTE;
+    const now = this.serverNow ?? Math.floor(Date.now() / MINUTE) * MINUTE;
     const shown = this.data.value;
     const showable = shown ? visibleBroadcasts(shown.items, this.scheduleType, now) : [];
     const visible = showable.slice(0, Math.max(this.shownCount, this.pageSize));
