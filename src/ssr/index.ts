@@ -8,7 +8,9 @@
  * For the shop's Node or edge server, and our backend's fragment route (src/server/). Text from the
  * API is escaped by Lit's server renderer exactly as Lit escapes it in the browser; URLs pass the
  * same `safeUrl()`. The time zone and language are fixed here and written on the element, so the
- * browser draws the same days and times the server did.
+ * browser draws the same days and times the server did. Each element carries `ssr`: the space the
+ * main entry reserves for elements not yet defined (and a shop's `:not(:defined)` rules written as
+ * the README shows) leaves it alone.
  */
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
@@ -87,7 +89,7 @@ export async function renderSchedule(options: ScheduleRenderOptions): Promise<st
   const page = await fetchSchedulePage(query, { returnLimit: query.pageSize }, options.signal);
   const now = Math.floor((options.now ?? Date.now()) / MINUTE) * MINUTE;
   const initial = { items: page.items, nextKey: page.nextKey ?? undefined, now };
-  const result = render(html`<sf-schedule partner-id=${base.partnerId} api-base=${base.apiBase} lang=${base.lang} time-zone=${base.timeZone}
+  const result = render(html`<sf-schedule ssr partner-id=${base.partnerId} api-base=${base.apiBase} lang=${base.lang} time-zone=${base.timeZone}
     token-endpoint=${options.tokenEndpoint ?? nothing} type=${query.type} limit=${query.pageSize} layout=${options.layout ?? 'feed'}
     search=${query.search ?? nothing} curation-id=${query.curationId ?? nothing} heading-level=${options.headingLevel ?? nothing}
     ?no-countdown=${options.noCountdown ?? false} target=${options.target ?? nothing} refresh-interval=${options.refreshInterval ?? nothing}
@@ -99,7 +101,7 @@ export async function renderSchedule(options: ScheduleRenderOptions): Promise<st
 export async function renderBroadcastCard(options: ServerRenderOptions & { broadcastId: string; variant?: 'list' | 'feed' | 'grid'; target?: string }): Promise<string> {
   const base = common(options);
   const broadcast = await createClient(base).broadcast(options.broadcastId, { signal: options.signal });
-  const result = render(html`<sf-broadcast-card partner-id=${base.partnerId} api-base=${base.apiBase} lang=${base.lang} time-zone=${base.timeZone}
+  const result = render(html`<sf-broadcast-card ssr partner-id=${base.partnerId} api-base=${base.apiBase} lang=${base.lang} time-zone=${base.timeZone}
     token-endpoint=${options.tokenEndpoint ?? nothing} broadcast-id=${options.broadcastId} variant=${options.variant ?? 'feed'}
     target=${options.target ?? nothing} .broadcast=${broadcast ?? undefined}></sf-broadcast-card>`);
   return broadcast ? withData(result, 'sf-broadcast-card', 'broadcast', broadcast) : collectResult(result);
@@ -112,7 +114,7 @@ export async function renderProductList(
   const base = common(options);
   const broadcast = await createClient(base).broadcast(options.broadcastId, { signal: options.signal });
   const products: BroadcastProduct[] = Array.isArray(broadcast?.productListDetail) ? broadcast.productListDetail : [];
-  const result = render(html`<sf-product-list partner-id=${base.partnerId} api-base=${base.apiBase} lang=${base.lang} time-zone=${base.timeZone}
+  const result = render(html`<sf-product-list ssr partner-id=${base.partnerId} api-base=${base.apiBase} lang=${base.lang} time-zone=${base.timeZone}
     broadcast-id=${options.broadcastId} layout=${options.layout ?? 'grid'} product-endpoint=${options.productEndpoint ?? nothing}
     target=${options.target ?? nothing} .products=${products}></sf-product-list>`);
   return withData(result, 'sf-product-list', 'products', products);
