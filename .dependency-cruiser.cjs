@@ -30,10 +30,24 @@ module.exports = {
     },
     {
       name: 'server-is-not-browser',
-      comment: 'The backend shares only the API client (api/: no DOM) with the browser code.',
+      comment: 'The backend shares only the API client (api/: no DOM) with the browser code; it renders elements only through ssr/.',
       severity: 'error',
       from: { path: '^src/server/' },
       to: { path: BROWSER, pathNot: '^src/api/' },
+    },
+    {
+      name: 'browser-is-not-ssr',
+      comment: 'ssr/ is the server renderer (@lit-labs/ssr, Node): no browser code imports it.',
+      severity: 'error',
+      from: { path: BROWSER },
+      to: { path: '^src/ssr/' },
+    },
+    {
+      name: 'ssr-uses-registrations',
+      comment: 'The server renderer renders elements through their registration modules and the shared sources, never an element\'s internals or the backend.',
+      severity: 'error',
+      from: { path: '^src/ssr/' },
+      to: { path: '^src/(server|loader)/|^src/elements/([^/]+)/(?!\\2\\.ts$)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'api-has-no-dom',

@@ -77,9 +77,32 @@ export function formatDateTime(date: Date, lang: Lang, timeZone?: string): strin
 
 /** The calendar day of `date` in `timeZone` as YYYY-MM-DD: the key for grouping by day. */
 export function dayKey(date: Date, timeZone?: string): string {
-  const parts = cached(`key|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })).formatToParts(date);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const time = date.getTime();
+  if (Number.isNaN(time)) return '--';
+  // The zone's offset is read once per quarter hour (offsets change on quarter hours at most) and
+  // added to the time: formatToParts for every card and every "today" was a schedule's slowest call.
+  const quarter = Math.floor(time / QUARTER_HOUR);
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 2000) offsets.clear();
+    offset = zoneOffset(new Date(quarter * QUARTER_HOUR), timeZone);
+    offsets.set(key, offset);
+  }
+  return new Date(time + offset).toISOString().slice(0, 10);
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `date`, in ms. */
+function zoneOffset(date: Date, timeZone?: string): number {
+  const parts = cached(`key|${timeZone}`, () =>
+    new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', timeZone }),
+  ).formatToParts(date);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - (date.getTime() - date.getUTCMilliseconds());
 }
 
 /** 오늘 / 내일 / 어제, else the formatted date, counted in the viewer's zone. */

@@ -102,6 +102,7 @@ export function defineMessages<K extends string>(catalog: { ko: Record<K, Messag
     const message = catalog[language][key] ?? catalog.ko[key];
     const count = typeof params.count === 'number' ? params.count : typeof params.n === 'number' ? params.n : undefined;
     const template = typeof message === 'string' ? message : (count === undefined ? undefined : message[pluralOf(language).select(count)]) ?? message.other;
+    if (!template.includes('{')) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       if (!(name in params)) return whole;
       const value = params[name]!;

@@ -11,6 +11,7 @@
  */
 import '../elements/config/config.js';
 import { ELEMENT_CHUNKS } from './element-chunks.js';
+import { prefetchFor } from './prefetch.js';
 
 const LOADERS = {
   // Defined at once (imported above): every other element reads it. Listed so loadElement() knows it.
@@ -71,7 +72,10 @@ export function discover(root: ParentNode): void {
   const found = new Set<LazyTag>();
   const consider = (element: Element) => {
     const name = element.localName;
-    if (isLazyTag(name) && !pending.has(name) && !customElements.get(name)) found.add(name);
+    if (!isLazyTag(name) || customElements.get(name)) return;
+    // Its data starts now, beside its code, not after it.
+    prefetchFor(element);
+    if (!pending.has(name)) found.add(name);
   };
   if (root instanceof Element) consider(root);
   for (const element of root.querySelectorAll(':not(:defined)')) consider(element);

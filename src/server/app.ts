@@ -27,6 +27,7 @@ import { MemoryRateLimiter, unlimited, type RateLimiter } from './rate-limit.js'
 import { StoreUnavailableError } from './stores/errors.js';
 import { createPostgres, migrate } from './stores/postgres.js';
 import { createRedis } from './stores/redis.js';
+import { renderFragment } from './fragments.js';
 import {
   GUEST_COOKIE,
   ViewerTokenMinter,
@@ -329,6 +330,16 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
   mountPaymentsRoute(hono, paths.payments, config.paymentsSecret, payments);
 
   // --- health ----------------------------------------------------------------------------------
+  // Server-rendered elements: the partner's schedule (a card, a product list) as HTML with Declarative
+  // Shadow DOM and its data embedded, for a shop's server to put in its page (src/ssr/). Loaded on first use.
+  const fragmentPath = `${paths.fragments}/:element`;
+  hono.use(fragmentPath, cors(['GET']));
+  hono.get(fragmentPath, withinBudget, rateLimited('fragments'), async (c) => {
+    const html = await renderFragment(c.req.param('element') ?? '', new URL(c.req.url).searchParams, { partnerId: config.partnerId, apiBase: config.apiBase }, c.req.raw.signal);
+    return new Response(html, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=30' } });
+  });
+  hono.all(fragmentPath, wrongMethod('GET, OPTIONS'));
+
   hono.get(paths.health, () => jsonResponse({ status: 'ok' }, 200, { 'cache-control': 'no-store' }));
 
   hono.notFound(() => problemResponse(new HttpProblem(404, 'not_found', 'No such route.')));

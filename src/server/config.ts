@@ -67,6 +67,8 @@ export interface ServerPaths {
   payments: string;
   stats: string;
   health: string;
+  /** Server-rendered elements as HTML fragments (`GET {fragments}/schedule?…`). */
+  fragments: string;
 }
 
 export const DEFAULT_PATHS: ServerPaths = {
@@ -75,6 +77,7 @@ export const DEFAULT_PATHS: ServerPaths = {
   payments: '/sauceflex/payments',
   stats: '/sauceflex/stats',
   health: '/sauceflex/health',
+  fragments: '/sauceflex/fragments',
 };
 
 export const DEFAULTS = {
@@ -267,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ['payments', 'SF_PAYMENTS_PATH'],
     ['stats', 'SF_STATS_PATH'],
     ['health', 'SF_HEALTH_PATH'],
+    ['fragments', 'SF_FRAGMENTS_PATH'],
   ] as const) {
     const value = get(variable);
     if (value === undefined) continue;

@@ -2,9 +2,11 @@
  * How a broadcast shows to a shopper, derived from its `broadcastStateCode` and times. One mapping
  * for every element (card, schedule, player), so a state never reads differently in two places.
  */
-import type { Broadcast, Thumbnail } from '../api/models.js';
+import type { Broadcast } from '../api/models.js';
 import { parseApiDate } from '../i18n/format.js';
 import { safeUrl, withQuery } from './safe-url.js';
+
+export { representative, broadcastThumbnail } from './thumbnails.js';
 
 export type ShopperState =
   /** accepted, standby, ready: planned, not started. */
@@ -48,18 +50,6 @@ export function shopperState(broadcast: Pick<Broadcast, 'broadcastStateCode' | '
       return start !== undefined && start > now ? 'upcoming' : 'converting';
     }
   }
-}
-
-/** The representative image of a list (the one marked, else the first), as a safe URL. */
-export function representative(list: readonly Thumbnail[] | undefined): string | undefined {
-  if (!Array.isArray(list) || list.length === 0) return undefined;
-  const marked = list.find((item) => item?.isRepresentative) ?? list[0];
-  return safeUrl(marked?.thumbnailUrl);
-}
-
-/** The broadcast's picture: its own thumbnail, else the programme's. */
-export function broadcastThumbnail(broadcast: Broadcast): string | undefined {
-  return representative(broadcast.broadcastThumbnailList) ?? representative(broadcast.thumbnailList);
 }
 
 /** Seconds of a replay, whatever form the API sent (134.63 or "134.634667"). */

@@ -10,7 +10,7 @@
  * - `skip(args)`: nothing to load for these args (no id yet, the session still on its way).
  * - Disconnected: a run in flight is aborted; connected again, a load that never finished runs again.
  */
-import { initialState, Task, TaskStatus } from '@lit/task';
+import { initialState, shallowArrayEquals, Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type DataStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -41,6 +41,9 @@ export class DataController<const A extends readonly unknown[], T> implements Re
   private current?: { args: A; value: T };
   private step?: Step<T>;
   private interrupted = false;
+  /** The args of the last update, to run only when they change (as @lit/task's autoRun does). */
+  private args?: A;
+  private seeded = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -50,6 +53,9 @@ export class DataController<const A extends readonly unknown[], T> implements Re
     this.task = new Task<A, T>(host, {
       task: (args, { signal }) => this.perform(args, signal),
       args: options.args,
+      // Runs are started by hostUpdate() below, which leaves a skipped load alone: a card given its
+      // broadcast has nothing to load, and a run would cost it two more updates and an AbortController.
+      autoRun: false,
       // Task's own hook: called as the status turns to error, so listeners see the error state next.
       onError: (error) => options.onError?.(error, false),
     });
@@ -61,7 +67,18 @@ export class DataController<const A extends readonly unknown[], T> implements Re
   }
 
   get status(): DataStatus {
+    // A value given by the server (seed()), or kept when a run was interrupted, is a loaded one.
+    if (this.task.status === TaskStatus.INITIAL && this.current) return 'ready';
     return STATUS[this.task.status]!;
+  }
+
+  /**
+   * Start from a value loaded elsewhere (rendered on the server and embedded in the page): shown at
+   * once, and no load runs for the args of the next update; a later change of args loads as usual.
+   */
+  seed(value: T): void {
+    this.current = { args: this.options.args(), value };
+    this.seeded = true;
   }
 
   get error(): unknown {
@@ -95,6 +112,21 @@ export class DataController<const A extends readonly unknown[], T> implements Re
       this.step = { run, settle: (applied, error) => (error === undefined ? resolve(applied) : reject(error)) };
       void this.task.run();
     });
+  }
+
+  /** Before each update of the host: run when the args changed, unless there is nothing to load and nothing to clear. */
+  hostUpdate(): void {
+    const args = this.options.args();
+    const previous = this.args;
+    this.args = args;
+    if (this.seeded) {
+      this.seeded = false;
+      if (this.current) this.current = { args, value: this.current.value };
+      return;
+    }
+    if (previous && shallowArrayEquals(previous, args)) return;
+    if (this.task.status === TaskStatus.INITIAL && this.options.skip?.(args)) return;
+    void this.task.run(args);
   }
 
   hostConnected(): void {

@@ -2,13 +2,14 @@
  * The space each element takes before it is defined, so a page without its own `:not(:defined)` rule
  * does not jump when an element's chunk arrives: the sizes of the elements' own skeletons. Written
  * beside the elements' styles (change one, change the other); the main entry adds it once, at zero
- * specificity, so any rule a shop writes still wins.
+ * specificity, so any rule a shop writes still wins. An element rendered on the server (`ssr`, src/ssr/)
+ * already has its content and is left alone: reserving for it would move the page twice.
  */
 /** Lists and panels 16rem (two coupons: 2 × 7.5rem and a gap), the schedule and the stats 24rem, the players their ratio. */
 export const RESERVE_CSS =
-  ':where(:is(sf-preview-player,sf-schedule,sf-product-list,sf-coupon-panel,sf-broadcast-stats):not(:defined)){display:block;min-height:16rem}' +
-  ':where(:is(sf-schedule,sf-broadcast-stats):not(:defined)){min-height:24rem}' +
-  ':where(:is(sf-preview-player,sf-live-player):not(:defined)){display:block;min-height:0;aspect-ratio:var(--sf-player-aspect-ratio,9/16)}';
+  ':where(:is(sf-preview-player,sf-schedule,sf-product-list,sf-coupon-panel,sf-broadcast-stats):not(:defined):not([ssr])){display:block;min-height:16rem}' +
+  ':where(:is(sf-schedule,sf-broadcast-stats):not(:defined):not([ssr])){min-height:24rem}' +
+  ':where(:is(sf-preview-player,sf-live-player):not(:defined):not([ssr])){display:block;min-height:0;aspect-ratio:var(--sf-player-aspect-ratio,9/16)}';
 
 /** Set on the document once reserved, so a second call (or a second copy of the script) adds nothing. */
 const MARK = 'sfReserved';

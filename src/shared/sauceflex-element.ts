@@ -5,9 +5,11 @@
  * naming the attribute, once), and for data elements: the viewer session started, data loaded
  * through `loadData()` (retried when the browser is back online) and rendered by `renderStates()`.
  */
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { configProblems, configStore, resolveConfig, toLang, type ConfigProblem, type SfConfig } from '../store/config.js';
+
+type ResolvedConfig = ReturnType<typeof resolveConfig>;
 import { StoreController } from '../store/store-controller.js';
 import { msg } from '../i18n/messages.js';
 import { startSession } from '../session/viewer-session.js';
@@ -71,7 +73,15 @@ export class SauceflexElement extends LitElement {
   private offCsp?: () => void;
   private readonly loads: DataController<readonly unknown[], unknown>[] = [];
 
+  /**
+   * Properties the server may fill (src/ssr/): each arrives as a `<script type="application/json"
+   * data-sf-property="name">` child of a server-rendered element and is set before the first update,
+   * so the element hydrates with the server's data instead of fetching it again.
+   */
+  protected static serverProperties: readonly string[] = [];
+
   override connectedCallback(): void {
+    if (!this.hasUpdated) this.readServerProperties();
     super.connectedCallback();
     window.addEventListener('online', this.onOnline);
     this.reportObjectAttributes();
@@ -88,9 +98,24 @@ export class SauceflexElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Before the data controllers read their args: a list asked for with the token says more.
-    if ((this.constructor as typeof SauceflexElement).viewerSession) startSession(this.config.tokenEndpoint);
+    // (Not while rendering on a server: the viewer's token is the browser's business.)
+    if (!isServer && (this.constructor as typeof SauceflexElement).viewerSession) startSession(this.config.tokenEndpoint);
     // `analytics="datalayer"`: the bridge's chunk, once, before this element can emit anything.
-    startAnalytics();
+    if (!isServer) startAnalytics();
+  }
+
+  private readServerProperties(): void {
+    const allowed = (this.constructor as typeof SauceflexElement).serverProperties;
+    for (const script of this.querySelectorAll<HTMLScriptElement>(':scope > script[type="application/json"][data-sf-property]')) {
+      const name = script.dataset.sfProperty ?? '';
+      if (!allowed.includes(name)) continue;
+      try {
+        (this as unknown as Record<string, unknown>)[name] = JSON.parse(script.textContent ?? '');
+      } catch {
+        console.error(`[sauceflex] <${this.localName}>: the server's ${name} could not be read; loading it instead.`);
+      }
+      script.remove();
+    }
   }
 
   /**
@@ -157,8 +182,20 @@ export class SauceflexElement extends LitElement {
   }
 
   /** The merged configuration (element attributes > `<sf-config>` > `configure()` > defaults). */
-  protected get config() {
-    return resolveConfig(this.ownConfig(), this.configLayers.value);
+  protected get config(): ResolvedConfig {
+    return this.renderingConfig ?? resolveConfig(this.ownConfig(), this.configLayers.value);
+  }
+
+  /** Merged once per update: a render reads `config` a dozen times, and a schedule renders a hundred cards. */
+  private renderingConfig?: ResolvedConfig;
+
+  protected override update(changed: PropertyValues): void {
+    this.renderingConfig = resolveConfig(this.ownConfig(), this.configLayers.value);
+    try {
+      super.update(changed);
+    } finally {
+      this.renderingConfig = undefined;
+    }
   }
 
   /** Problems with the options this element needs, logged once per distinct set. */

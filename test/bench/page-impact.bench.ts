@@ -60,7 +60,8 @@ export interface PageMetrics {
   longTasks: number;
 }
 
-export type Variant = 'none' | 'es' | 'iife';
+/** none: without widgets; plain: the schedules as server-written HTML, no JavaScript (the physical best); ssr: our server-rendered schedules, hydrated by the ES entry. */
+export type Variant = 'none' | 'es' | 'iife' | 'plain' | 'ssr';
 
 export interface VariantSummary extends PageMetrics {
   /** This variant − without widgets (zero for `none`). */
@@ -103,9 +104,9 @@ export async function runPageImpactBench(options: {
   const network = options.throttleNetwork ?? true;
   const log = options.log ?? (() => undefined);
   const observer = readFileSync(join(repoRoot, 'test/bench/browser/perf-observer.js'), 'utf8');
-  const runs: Record<Variant, PageLoad[]> = { none: [], es: [], iife: [] };
-  const variants: Variant[] = ['es', 'none', 'iife'];
-  log(`page impact: ${loads} loads per variant (ES, IIFE, none), rotating, fresh context each, CPU ×${cpuSlowdown}, ${network ? 'slow 4G' : 'unthrottled network'}, ${VIEWPORT.width}×${VIEWPORT.height}…`);
+  const runs: Record<Variant, PageLoad[]> = { none: [], es: [], iife: [], plain: [], ssr: [] };
+  const variants: Variant[] = ['es', 'none', 'iife', 'plain', 'ssr'];
+  log(`page impact: ${loads} loads per variant (ES, IIFE, none, plain HTML, SSR), rotating, fresh context each, CPU ×${cpuSlowdown}, ${network ? 'slow 4G' : 'unthrottled network'}, ${VIEWPORT.width}×${VIEWPORT.height}…`);
   for (let rep = 0; rep < loads; rep++) {
     // Rotate the order so no variant always goes first.
     const order = variants.map((_, i) => variants[(i + rep) % variants.length]!);
@@ -152,7 +153,7 @@ export async function runPageImpactBench(options: {
       quietMs: QUIET_MS,
       protocol: 'HTTP/1.1 (6 connections per host); bundles served brotli or gzip per Accept-Encoding',
     },
-    variants: { none: summary('none'), es: summary('es'), iife: summary('iife') },
+    variants: { none: summary('none'), es: summary('es'), iife: summary('iife'), plain: summary('plain'), ssr: summary('ssr') },
     errors: distinct(Object.values(runs).flat().flatMap((l) => l.errors)),
   };
   for (const variant of variants) {

@@ -358,6 +358,26 @@ function pageRows(page: PageImpactResult): Row[] {
       },
     );
   }
+  // Issue 22's goals, each beside the plain-HTML page of the same run (the schedules written by the
+  // server, no JavaScript): SSR LCP ≤ 1.1× it; client-only LCP ≤ it + 1.5 s; CLS 0; TBT ≤ 50 ms.
+  const p = page.variants.plain;
+  const s = page.variants.ssr;
+  const goal = (met: boolean, text: string) => `${met ? 'goal met' : 'GOAL MISSED'}: ${text}`;
+  rows.push(
+    { section: 'page', measure: 'plain-HTML schedules (no JS): LCP', result: ms(p.lcpMs, 0), baseline: `without widgets ${ms(o.lcpMs, 0)}`, ratio: signed(p.lcpMs - o.lcpMs, ' ms'), note: `the physical best; LCP element ${p.lcpElements.join(', ') || 'n/a'}; CLS ${p.cls.toFixed(3)}, TBT ${ms(p.tbtMs, 0)}` },
+    { section: 'page', measure: 'server-rendered (SSR) + ES: LCP', result: ms(s.lcpMs, 0), baseline: `plain HTML ${ms(p.lcpMs, 0)}`, ratio: times(s.lcpMs / p.lcpMs), note: goal(s.lcpMs <= 1.1 * p.lcpMs, `≤ 1.1× plain HTML; LCP element ${s.lcpElements.join(', ') || 'n/a'}`) },
+    { section: 'page', measure: 'server-rendered (SSR) + ES: CLS', result: s.cls.toFixed(3), baseline: `plain HTML ${p.cls.toFixed(3)}`, ratio: signed(s.cls - p.cls, '', 3), note: goal(s.cls === 0, `0.000${s.shiftSources.length ? `; moved: ${s.shiftSources.slice(0, 4).join(', ')}` : ''}`) },
+    { section: 'page', measure: 'server-rendered (SSR) + ES: TBT', result: ms(s.tbtMs, 0), baseline: `plain HTML ${ms(p.tbtMs, 0)}`, ratio: signed(s.tbtMs - p.tbtMs, ' ms'), note: goal(s.tbtMs <= 50, `≤ 50 ms with every element on the page; ${s.longTasks} long tasks`) },
+    { section: 'page', measure: 'server-rendered (SSR) + ES: JS before interaction', result: `${n(s.jsBytes)} B`, baseline: `plain HTML ${n(p.jsBytes)} B`, ratio: `+${n(s.jsBytes - p.jsBytes)} B`, note: `${s.jsFiles} files` },
+  );
+  for (const variant of ['es', 'iife'] as const) {
+    const w = page.variants[variant];
+    const label = variant === 'es' ? 'client-only ES' : 'client-only IIFE';
+    rows.push(
+      { section: 'page', measure: `${label}: LCP vs plain HTML`, result: ms(w.lcpMs, 0), baseline: `plain HTML ${ms(p.lcpMs, 0)}`, ratio: signed(w.lcpMs - p.lcpMs, ' ms'), note: goal(w.lcpMs <= p.lcpMs + 1500, '≤ plain HTML + 1.5 s') },
+      { section: 'page', measure: `${label}: CLS / TBT goals`, result: `${w.cls.toFixed(3)} / ${ms(w.tbtMs, 0)}`, baseline: 'CLS 0.000 / TBT ≤ 50 ms', ratio: '', note: goal(w.cls === 0 && w.tbtMs <= 50, 'CLS 0.000 and TBT ≤ 50 ms with every element on the page') },
+    );
+  }
   return rows;
 }
 

@@ -96,7 +96,8 @@ export async function startBenchServer(options: { distDir: string; now?: () => n
     }
     if (path === '/shop.html') {
       const widgets = url.searchParams.get('widgets');
-      return send(res, 200, shopPage(widgets === 'es' || widgets === 'iife' ? widgets : 'none'), TYPES['.html']!, 'no-store');
+      const variant = widgets === 'es' || widgets === 'iife' || widgets === 'ssr' || widgets === 'plain' ? widgets : 'none';
+      return send(res, 200, await shopPage(variant), TYPES['.html']!, 'no-store');
     }
     if (path === '/' || path === '/favicon.ico') return send(res, 204, '', 'text/plain', 'no-store');
 
@@ -192,7 +193,64 @@ export async function startBenchServer(options: { distDir: string; now?: () => n
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  function shopPage(widgets: 'es' | 'iife' | 'none'): string {
+  /** The `<sf-schedule …>` tags of the shop page, each with its attributes. */
+  const scheduleTags = /<sf-schedule ([^>]*)><\/sf-schedule>/g;
+  const attributesOf = (text: string) => Object.fromEntries([...text.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, m[2] ?? '']));
+
+  /** Each schedule of the page as @lit-labs/ssr renders it (src/ssr/), data embedded, for the ES entry to hydrate. */
+  async function serverRendered(template: string): Promise<string> {
+    const { renderSchedule, renderProductList } = await import('../../src/ssr/index.js');
+    const parts = await Promise.all(
+      [...template.matchAll(scheduleTags)].map(async (match) => {
+        const a = attributesOf(match[1]!);
+        const html = await renderSchedule({
+          partnerId: DEFAULT_PARTNER_ID,
+          apiBase: `${origin}/V1`,
+          lang: 'ko',
+          timeZone: 'Asia/Seoul',
+          tokenEndpoint: `${origin}/shop/token`,
+          type: a.type as never,
+          layout: a.layout as never,
+          limit: Number(a.limit),
+          headingLevel: Number(a['heading-level']),
+          noCountdown: 'no-countdown' in a,
+        });
+        return [match[0], html.replace('<sf-schedule ', `<sf-schedule id="${a.id}" `)] as const;
+      }),
+    );
+    let page = template;
+    for (const [tag, html] of parts) page = page.replace(tag, html);
+    const list = /<sf-product-list broadcast-id="([^"]+)" layout="carousel"><\/sf-product-list>/.exec(page);
+    if (list) page = page.replace(list[0], await renderProductList({ partnerId: DEFAULT_PARTNER_ID, apiBase: `${origin}/V1`, lang: 'ko', timeZone: 'Asia/Seoul', broadcastId: list[1]!, layout: 'carousel', productEndpoint: `${origin}/shop/products` }));
+    return page;
+  }
+
+  /** The physical best: each schedule as plain HTML written by the server (no JavaScript at all), first picture eager and high priority. */
+  async function plainSchedules(template: string): Promise<string> {
+    const escape = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    const day = new Intl.DateTimeFormat('ko-KR', { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'Asia/Seoul' });
+    const time = new Intl.DateTimeFormat('ko-KR', { hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Seoul' });
+    let first = true;
+    let page = template;
+    for (const match of [...template.matchAll(scheduleTags)]) {
+      const a = attributesOf(match[1]!);
+      const query = a.type === 'upcoming' ? `/V1/front/broadcast/schedule?returnLimit=${a.limit}` : `/V1/front/broadcast?searchType=${({ live: '3', vod: '1' } as Record<string, string>)[a.type!] ?? '0'}&returnLimit=${a.limit}`;
+      const items = ((await (await fetch(`${origin}${query}`)).json()) as { response: { items: Broadcast[] } }).response.items.filter((b) =>
+        a.type === 'live' ? shopperState(b, now()) === 'live' : shopperState(b, now()) !== 'hidden',
+      );
+      const cards = items.map((b) => {
+        const src = (b.broadcastThumbnailList?.[0] ?? b.thumbnailList?.[0])?.thumbnailUrl;
+        const img = src ? `<img src="${escape(src)}" alt="" ${first ? 'loading="eager" fetchpriority="high"' : 'loading="lazy"'} decoding="async">` : '';
+        first &&= !src;
+        const start = new Date(b.programmingStartDt);
+        return `<li><a class="card" href="${escape(b.outputPath)}"><div class="thumb">${img}<span class="badge">${escape(shopperState(b, now()))}</span></div><div class="body"><span class="title">${escape(b.broadcastName)}</span><span class="meta">${escape(`${day.format(start)} ${time.format(start)}`)}</span><span class="shop">${escape(b.shopName)}</span></div></a></li>`;
+      });
+      page = page.replace(match[0], `<div class="plain" id="${a.id}"><div class="header"></div><section class="group"><div class="day">${items.length ? escape(day.format(new Date(items[0]!.programmingStartDt))) : ''}</div><ul class="list">${cards.join('')}</ul></section></div>`);
+    }
+    return page;
+  }
+
+  async function shopPage(widgets: 'es' | 'iife' | 'none' | 'ssr' | 'plain'): Promise<string> {
     const script =
       widgets === 'iife'
         ? `<script src="${origin}/dist/sauceflex-widgets.iife.js" defer></script>`
@@ -203,7 +261,15 @@ export async function startBenchServer(options: { distDir: string; now?: () => n
       .replaceAll('%PREVIEW_ID%', ids.preview)
       .replaceAll('%COUPON_BROADCAST_ID%', ids.coupons);
     // "Without widgets": the same page, widget tags and the script removed.
-    return widgets === 'none' ? template.replace(/<!--widget-->[\s\S]*?<!--\/widget-->/g, '') : template.replace(/<!--\/?widget-->/g, '');
+    if (widgets === 'none') return template.replace(/<!--widget-->[\s\S]*?<!--\/widget-->/g, '');
+    // "Plain HTML": the schedules written by the server as plain HTML, every other widget and the script removed.
+    if (widgets === 'plain') {
+      const schedules = (await plainSchedules(template.replace(/<!--widget-->(<sf-schedule [\s\S]*?<\/sf-schedule>)<!--\/widget-->/g, '$1')))
+        .replace('</head>', `<style>${readFileSync(join(browserDir, 'plain-schedule.css'), 'utf8')}</style></head>`);
+      return schedules.replace(/<!--widget-->[\s\S]*?<!--\/widget-->/g, '');
+    }
+    const page = template.replace(/<!--\/?widget-->/g, '');
+    return widgets === 'ssr' ? serverRendered(page) : page;
   }
 
   return {

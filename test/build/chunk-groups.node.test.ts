@@ -58,7 +58,8 @@ test('Rolldown groups: one per named chunk, in the list’s order of priority', 
 test('every folder under src/ that the browser build can reach is listed', () => {
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
   const browserFolders = readdirSync(join(repoRoot, 'src'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'server')
+    // server/ and ssr/ (the server renderer) run only on a server: the browser build never reaches them.
+    .filter((entry) => entry.isDirectory() && entry.name !== 'server' && entry.name !== 'ssr')
     .map((entry) => `src/${entry.name}/`);
   const listed = CHUNK_GROUPS.flatMap((group) => group.paths);
   for (const folder of browserFolders) {

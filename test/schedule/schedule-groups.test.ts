@@ -57,4 +57,13 @@ describe('schedule grouping', () => {
     expect(mergeRefreshed(old, fresh, 2).map((b) => b.broadcastId)).to.deep.equal(['b', 'a', 'x', 'c', 'd']);
     expect(mergeRefreshed(old, [at('2026-11-23T10:00:00Z', 'c')], 2).map((b) => b.broadcastId)).to.deep.equal(['c', 'd']);
   });
+
+  it('keeps the object of a broadcast that did not change, so its card is not drawn again', () => {
+    const old = ['a', 'b'].map((id) => at('2026-11-23T10:00:00Z', id));
+    const fresh = [at('2026-11-23T10:00:00Z', 'a'), { ...at('2026-11-23T10:00:00Z', 'b'), broadcastName: 'renamed' }];
+    const merged = mergeRefreshed(old, fresh, 2);
+    expect(merged[0]).to.equal(old[0]);
+    expect(merged[1]).to.equal(fresh[1]);
+    expect(merged[1]!.broadcastName).to.equal('renamed');
+  });
 });

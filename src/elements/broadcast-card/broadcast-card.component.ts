@@ -60,6 +60,7 @@ const PRODUCT_THUMBS = 3;
  */
 export class SfBroadcastCard extends SauceflexElement {
   static override styles = styles;
+  protected static override serverProperties = ['broadcast'];
   protected static override viewerSession = true;
 
   private readonly token = new StoreController(this, sessionStore, (state) => state.token);
@@ -85,6 +86,8 @@ export class SfBroadcastCard extends SauceflexElement {
   @property() target = '_self';
   /** list (picture left), feed (picture on top, default) or grid (text over the picture). */
   @property({ reflect: true }) variant: 'list' | 'feed' | 'grid' = 'feed';
+  /** The picture is among the first the shopper sees: fetched at once with high priority, not lazily (the schedule sets it on its first card in view). */
+  @property({ type: Boolean }) priority = false;
   /** The clock the state and labels are computed against (ms); the schedule passes its own. */
   @property({ attribute: false }) now?: number;
   /** `page` (default): open the sauceFlex player's page. `inline`: play it here, in a dialog with `<sf-live-player>`. */
@@ -179,7 +182,9 @@ export class SfBroadcastCard extends SauceflexElement {
     const products = Array.isArray(broadcast.productListDetail) ? broadcast.productListDetail : [];
     return html`
       <div class="thumb" part="thumbnail">
-        ${thumbnail ? html`<img src=${thumbnail} alt="" loading="lazy" decoding="async" />` : nothing}
+        ${thumbnail
+          ? html`<img src=${thumbnail} alt="" loading=${this.priority ? 'eager' : 'lazy'} fetchpriority=${this.priority ? 'high' : 'auto'} decoding="async" />`
+          : nothing}
         <span class="badge ${state}" part="badge">${this.stateLabel(state)}</span>
         ${state === 'replay' && seconds ? html`<span class="duration">${clock(seconds)}</span>` : nothing}
       </div>

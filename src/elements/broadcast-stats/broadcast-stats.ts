@@ -1,3 +1,5 @@
+// Before Lit loads: hydration of server-rendered elements.
+import '../../shared/hydrate.js';
 import { SfBroadcastStats } from './broadcast-stats.component.js';
 
 export { SfBroadcastStats };

@@ -60,6 +60,7 @@ let listIds = 0;
  */
 export class SfProductList extends SauceflexElement {
   static override styles = styles;
+  protected static override serverProperties = ['products'];
 
   /** Broadcasts the page already knows (a schedule's refresh updates the products shown here too). */
   private readonly known = new StoreController(this, broadcastStore, (state) => state.byId);

@@ -3,11 +3,9 @@ import type { Broadcast } from '../../api/models.js';
 import { dayKey, parseApiDate } from '../../i18n/format.js';
 import { shopperState } from '../../shared/broadcast-view.js';
 
-export const SCHEDULE_TYPES = ['upcoming', 'live', 'vod', 'catchup', 'latest', 'all'] as const;
-export type ScheduleType = (typeof SCHEDULE_TYPES)[number];
+import type { ScheduleType } from '../../shared/schedule-source.js';
 
-/** `searchType` of GET /front/broadcast for each type; `upcoming` reads /front/broadcast/schedule. */
-export const SEARCH_TYPE = { live: '3', vod: '1', catchup: '4', latest: '0', all: '2' } as const;
+export { SCHEDULE_TYPES, SEARCH_TYPE, type ScheduleType } from '../../shared/schedule-source.js';
 
 export interface DayGroup {
   key: string;
@@ -56,5 +54,11 @@ export function nextStart(items: readonly Broadcast[], now: number): string | un
 /** Fresh first items replace the old ones; later pages already loaded stay after them, without duplicates. */
 export function mergeRefreshed(old: readonly Broadcast[], fresh: readonly Broadcast[], refreshedCount: number): Broadcast[] {
   const seen = new Set(fresh.map((item) => item.broadcastId));
-  return [...fresh, ...old.slice(refreshedCount).filter((item) => !seen.has(item.broadcastId))];
+  // A broadcast that did not change keeps its object, so its card is not drawn again (Lit compares by identity).
+  const before = new Map(old.map((item) => [item.broadcastId, item]));
+  const kept = fresh.map((item) => {
+    const previous = before.get(item.broadcastId);
+    return previous && JSON.stringify(previous) === JSON.stringify(item) ? previous : item;
+  });
+  return [...kept, ...old.slice(refreshedCount).filter((item) => !seen.has(item.broadcastId))];
 }

@@ -1,30 +1,36 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Broadcast, Page } from '../../api/models.js';
 import { dayLabel } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
-import { clientFor } from '../../shared/clients.js';
+import { fetchSchedulePage, firstSchedulePage, MAX_PAGE_SIZE, scheduleQuery, type ScheduleQuery } from '../../shared/schedule-source.js';
 import { rememberBroadcasts } from '../../store/broadcasts.js';
 import '../broadcast-card/broadcast-card.js';
 import '../countdown/countdown.js';
-import { groupByDay, mergeRefreshed, nextStart, SCHEDULE_TYPES, SEARCH_TYPE, visibleBroadcasts, type ScheduleType } from './schedule-groups.js';
+import { groupByDay, mergeRefreshed, nextStart, visibleBroadcasts, type ScheduleType } from './schedule-groups.js';
 import styles from './schedule.styles.js';
 import { failureMessage } from '../../shared/failure-message.js';
 
-const MAX_LIMIT = 100;
 /** Pages fetched at most to fill one view of a filtered schedule (a source of hundreds of replays, say). */
 const MAX_FILL_PAGES = 10;
 /** The skeleton shows `limit` cards (what the content will hold, since a live schedule now fills it), up to this. */
 const SKELETON_CARDS = 24;
 /** Coming back to a tab refreshes only when the data is at least this old. */
 const STALE_ON_RETURN_MS = 15_000;
+const MINUTE = 60_000;
 
 /** What is shown: the broadcasts so far and the key of the next page. */
 interface Shown {
   items: Broadcast[];
   nextKey?: string;
+}
+
+/** A schedule loaded elsewhere (on the server, src/ssr/): what it showed and the clock it was drawn against. */
+export interface ScheduleSnapshot extends Shown {
+  /** The minute (ms) the server drew the cards against: the first render in the browser uses it too. */
+  now: number;
 }
 
 /**
@@ -74,13 +80,15 @@ interface Shown {
 export class SfSchedule extends SauceflexElement {
   static override styles = styles;
   protected static override viewerSession = true;
+  protected static override serverProperties = ['initial'];
 
   /** A new query starts over (skeleton); "more" and refreshes change what is shown in place. */
   private readonly data = this.loadData({
     args: () => [this.config.apiBase, this.config.partnerId, this.scheduleType, this.pageSize, this.search?.trim() || undefined, this.curationId],
     skip: () => this.checkConfig().length > 0,
     load: async (_args, signal): Promise<Shown> => {
-      const page = await this.fetchPage({ returnLimit: this.pageSize }, signal);
+      // The loader may have asked for this page already, while this code was on its way.
+      const page = await firstSchedulePage(this.query, signal);
       signal.throwIfAborted();
       this.moreFailed = false;
       this.lastLoadedAt = Date.now();
@@ -97,6 +105,11 @@ export class SfSchedule extends SauceflexElement {
   @state() private shownCount = 0;
   @state() private moreFailed = false;
 
+  /**
+   * What the server rendered (src/ssr/ embeds it in the page): shown at once without fetching; the
+   * schedule refreshes from there as usual.
+   */
+  @property({ attribute: false }) initial?: ScheduleSnapshot;
   /** upcoming (default), live, vod, catchup, latest (live and catch-up), or all. */
   @property({ reflect: true }) type: ScheduleType = 'upcoming';
   /** Broadcasts per page, 1–100 (the API's returnLimit). */
@@ -140,24 +153,40 @@ export class SfSchedule extends SauceflexElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('refreshInterval')) this.restartTimer();
+    if (!this.hasUpdated && this.initial && Array.isArray(this.initial.items)) {
+      const { items, nextKey, now } = this.initial;
+      this.data.seed({ items, nextKey });
+      this.shownCount = this.pageSize;
+      this.serverNow = now;
+      this.lastLoadedAt = now;
+      if (!isServer) rememberBroadcasts(items);
+    }
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    // Hydrated against the server's clock; from now on, the browser's.
+    this.serverNow = undefined;
+  }
+
+  /** The clock of a server-rendered schedule's first render (its cards must read as the server drew them). */
+  private serverNow?: number;
+
+  /** What to ask the API, from the attributes (normalised: a bad `limit` or `type` falls back to the default). */
+  private get query(): ScheduleQuery {
+    return scheduleQuery({ apiBase: this.config.apiBase, partnerId: this.config.partnerId ?? '', type: this.type, limit: this.limit, search: this.search, curationId: this.curationId });
   }
 
   private get pageSize(): number {
-    const limit = Math.trunc(Number(this.limit));
-    return Number.isFinite(limit) ? Math.min(MAX_LIMIT, Math.max(1, limit)) : 10;
+    return this.query.pageSize;
   }
 
   private get scheduleType(): ScheduleType {
-    return (SCHEDULE_TYPES as readonly string[]).includes(this.type) ? this.type : 'upcoming';
+    return this.query.type;
   }
 
   private fetchPage(params: { returnLimit: number; nextKey?: string }, signal: AbortSignal): Promise<Page<Broadcast>> {
-    const client = clientFor({ apiBase: this.config.apiBase, partnerId: this.config.partnerId ?? '' });
-    const searchWord = this.search?.trim() || undefined;
-    if (this.curationId) return client.curation(this.curationId, { ...params, signal });
-    const type = this.scheduleType;
-    if (type === 'upcoming') return client.schedule({ ...params, searchWord, signal });
-    return client.latest({ ...params, searchType: SEARCH_TYPE[type], searchWord, signal });
+    return fetchSchedulePage(this.query, params, signal);
   }
 
   /**
@@ -211,7 +240,7 @@ export class SfSchedule extends SauceflexElement {
     if (this.data.status !== 'ready' || this.loadingMore || this.checkConfig().length) return;
     try {
       await this.data.update(async (shown, signal) => {
-        const count = Math.min(MAX_LIMIT, Math.max(this.pageSize, shown.items.length));
+        const count = Math.min(MAX_PAGE_SIZE, Math.max(this.pageSize, shown.items.length));
         const page = await this.fetchPage({ returnLimit: count }, signal);
         this.lastLoadedAt = Date.now();
         rememberBroadcasts(page.items);
@@ -248,7 +277,9 @@ export class SfSchedule extends SauceflexElement {
 
   override render() {
     const lang = this.config.lang;
-    const now = Date.now();
+    // Cards are drawn against the minute, not the millisecond: a render for "more" or a refresh
+    // passes every card the same `now` it had, so only the cards whose broadcast changed update.
+    const now = this.serverNow ?? Math.floor(Date.now() / MINUTE) * MINUTE;
     const shown = this.data.value;
     const showable = shown ? visibleBroadcasts(shown.items, this.scheduleType, now) : [];
     const visible = showable.slice(0, Math.max(this.shownCount, this.pageSize));
@@ -274,13 +305,13 @@ export class SfSchedule extends SauceflexElement {
 
   private renderBroadcasts(visible: Broadcast[], more: boolean, now: number) {
     const lang = this.config.lang;
-    const countdownTo = this.noCountdown ? undefined : nextStart(visible, now);
+    const countdownTo = this.noCountdown ? undefined : nextStart(visible, Math.max(now, Date.now()));
     return html`
       <div class="header" part="header">
         <span class="visually-hidden" role="status">${msg(lang, 'schedule.count', { n: visible.length })}</span>
         ${countdownTo ? html`<sf-countdown to=${countdownTo} lang=${lang} @sf-countdown-end=${() => this.refresh()}></sf-countdown>` : nothing}
       </div>
-      ${repeat(groupByDay(visible, this.config.timeZone), (group) => group.key, (group) => this.renderGroup(group.key, group.date, group.items, now))}
+      ${repeat(groupByDay(visible, this.config.timeZone), (group) => group.key, (group) => this.renderGroup(group.key, group.date, group.items, now, this.priorityFor(visible[0])))}
       <div class="footer">
         ${more
           ? html`<button part="more" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${() => this.loadMore()}>
@@ -291,7 +322,7 @@ export class SfSchedule extends SauceflexElement {
     `;
   }
 
-  private renderGroup(key: string, date: Date, items: Broadcast[], now: number) {
+  private renderGroup(key: string, date: Date, items: Broadcast[], now: number, first: Broadcast | undefined) {
     const { lang, timeZone } = this.config;
     const label = Number.isNaN(date.getTime()) ? '' : dayLabel(date, new Date(now), lang, timeZone);
     const headingId = `day-${key}`;
@@ -300,13 +331,24 @@ export class SfSchedule extends SauceflexElement {
       <ul part="list" role="list">
         ${repeat(items, (item) => item.broadcastId, (item) => html`<li>
           <sf-broadcast-card part="card" exportparts="card: card-link, thumbnail, badge, title, meta, shop, products, dialog, dialog-close"
-            .broadcast=${item} .now=${now} variant=${this.layout} target=${this.target} open=${this.open} lang=${lang}
+            .broadcast=${item} .now=${now} ?priority=${item === first} variant=${this.layout} target=${this.target} open=${this.open} lang=${lang}
             partner-id=${this.config.partnerId ?? nothing} api-base=${this.config.apiBase}
             token-endpoint=${this.config.tokenEndpoint ?? nothing} time-zone=${timeZone ?? nothing}></sf-broadcast-card>
         </li>`)}
       </ul>
     </section>`;
   }
+
+  /**
+   * The first card's picture loads at once with high priority when the schedule starts in view (it is
+   * likely the largest paint); every other picture is lazy. Decided once, at the first content.
+   */
+  private priorityFor(first: Broadcast | undefined): Broadcast | undefined {
+    this.inView ??= typeof innerHeight !== 'number' || this.getBoundingClientRect().top < innerHeight;
+    return this.inView ? first : undefined;
+  }
+
+  private inView?: boolean;
 
   private renderSkeleton() {
     const lang = this.config.lang;

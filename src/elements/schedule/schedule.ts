@@ -1,5 +1,7 @@
 // First: it must listen before Lit loads (a Trusted Types refusal stops Lit while it loads).
 import '../../shared/csp.js';
+// Then, before Lit loads: hydration of server-rendered elements.
+import '../../shared/hydrate.js';
 import { SfSchedule } from './schedule.component.js';
 
 export { SfSchedule };
