@@ -9,6 +9,7 @@
  * seed's example credentials.
  */
 import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
 import { randomBytes } from 'node:crypto';
 import { checkFault, LIVEMINUTES_METHODS, LiveMinutesFaults, type LiveMinutesFault, type LiveMinutesMethod } from './faults.js';
 
@@ -155,6 +156,8 @@ export function createLiveMinutesApp(options: LiveMinutesStandinOptions = {}) {
     return c.html('<!doctype html><title>Not found</title><p>No such meeting link.</p>', 404);
   });
 
+  // Browser tests drive the control routes from their own page's origin.
+  app.use('/__control/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'PUT', 'DELETE'], allowHeaders: ['Content-Type'] }));
   app.post('/__control/faults', async (c) => {
     const body = await c.req.json().catch(() => undefined);
     const problem = checkFault(body);

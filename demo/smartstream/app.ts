@@ -10,6 +10,7 @@
  * under /__control switch faults and count requests; preview images are served under /images/.
  */
 import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { checkFault, SmartStreamFaults, type SmartStreamFault } from './faults.js';
 import { DEFAULT_API_KEY, DEFAULT_MERCHANT_ID, hostileEventFixtures, liveEventFixtures, type LiveEvent } from './fixtures.js';
@@ -121,6 +122,8 @@ export function createSmartStreamApp(options: SmartStreamStandinOptions = {}) {
     return c.body(svg, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' });
   });
 
+  // Browser tests drive the control routes from their own page's origin.
+  app.use('/__control/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'PUT', 'DELETE'], allowHeaders: ['Content-Type'] }));
   app.post('/__control/faults', async (c) => {
     const body = await c.req.json().catch(() => undefined);
     const problem = checkFault(body);
