@@ -43,6 +43,7 @@ export const SfProductList = component('sf-product-list', ['sf-product-click'], 
 export const SfCouponPanel = component('sf-coupon-panel', ['sf-coupon-issue', 'sf-login-required'], 'SfCouponPanel');
 export const SfPreviewPlayer = component('sf-preview-player', ['sf-play', 'sf-pause', 'sf-ended', 'sf-error', 'sf-broadcast-select'], 'SfPreviewPlayer');
 export const SfBroadcastStats = component('sf-broadcast-stats', [], 'SfBroadcastStats');
+export const SfConsultButton = component('sf-consult-button', ['sf-consult-open', 'sf-login-required'], 'SfConsultButton');
 
 /** The props of a tag in JSX (React 19 sets properties on defined custom elements, and `onsf-…` as listeners). */
 export type SfJsxProps<T extends SfTag> = React.DetailedHTMLProps<React.HTMLAttributes<HTMLElement>, HTMLElement> &
@@ -61,6 +62,7 @@ declare module 'react' {
       'sf-coupon-panel': SfJsxProps<'sf-coupon-panel'>;
       'sf-preview-player': SfJsxProps<'sf-preview-player'>;
       'sf-broadcast-stats': SfJsxProps<'sf-broadcast-stats'>;
+      'sf-consult-button': SfJsxProps<'sf-consult-button'>;
     }
   }
 }

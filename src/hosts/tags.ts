@@ -7,6 +7,7 @@ import type { SfEventDetails } from '../shared/sauceflex-element.js';
 import type { SfBroadcastCard } from '../elements/broadcast-card/broadcast-card.component.js';
 import type { SfBroadcastStats } from '../elements/broadcast-stats/broadcast-stats.component.js';
 import type { SfConfigElement } from '../elements/config/config.component.js';
+import type { SfConsultButton } from '../elements/consult-button/consult-button.component.js';
 import type { SfCountdown } from '../elements/countdown/countdown.component.js';
 import type { SfCouponPanel } from '../elements/coupon-panel/coupon-panel.component.js';
 import type { SfPreviewPlayer } from '../elements/preview-player/preview-player.component.js';
@@ -15,6 +16,7 @@ import type { SfProductList } from '../elements/product-list/product-list.compon
 import type { SfSchedule } from '../elements/schedule/schedule.component.js';
 // Each event's module adds its entry to SfEventDetails.
 import type {} from '../events/broadcast-select.js';
+import type {} from '../events/consult-open.js';
 import type {} from '../events/countdown-end.js';
 import type {} from '../events/coupon-issue.js';
 import type {} from '../events/ended.js';
@@ -37,6 +39,7 @@ export interface SfElements {
   'sf-coupon-panel': SfCouponPanel;
   'sf-preview-player': SfPreviewPlayer;
   'sf-broadcast-stats': SfBroadcastStats;
+  'sf-consult-button': SfConsultButton;
 }
 
 /** Tag → the `sf-` events it dispatches (as its class JSDoc lists them; events bubble, so lists carry their cards'). */
@@ -50,6 +53,7 @@ export interface SfElementEvents {
   'sf-coupon-panel': 'sf-coupon-issue' | 'sf-login-required';
   'sf-preview-player': 'sf-play' | 'sf-pause' | 'sf-ended' | 'sf-error' | 'sf-broadcast-select';
   'sf-broadcast-stats': never;
+  'sf-consult-button': 'sf-consult-open' | 'sf-login-required';
 }
 
 export type SfTag = keyof SfElements;
