@@ -6,8 +6,8 @@ import '../src/index.js';
 import { useLang } from './lang.js';
 
 const texts = {
-  ko: { products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
-  en: { products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
+  ko: { products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', smartstream: 'SmartSTREAM 라이브 일정', consult: '실시간 상담', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
+  en: { products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', smartstream: 'SmartSTREAM live events', consult: 'Live consultation', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
 } as const;
 
 const config = document.querySelector('sf-config')!;
@@ -33,12 +33,20 @@ signOutButton.addEventListener('click', () => demoLogin());
 
 const log = document.querySelector('#event-log')!;
 document.addEventListener('sf-login-required', (event) => {
-  log.textContent = `sf-login-required: ${event.detail.couponId} (${event.detail.reason})`;
-  if (confirm(document.documentElement.lang === 'en' ? 'Sign in to get this coupon? (demo-member)' : '쿠폰을 받으려면 로그인이 필요합니다. demo-member로 로그인할까요?')) demoLogin('demo-member');
+  const consultation = event.detail.feature === 'consultation';
+  log.textContent = `sf-login-required: ${consultation ? 'consultation' : event.detail.couponId} (${event.detail.reason})`;
+  const en = document.documentElement.lang === 'en';
+  const question = consultation
+    ? en ? 'Sign in to talk to us live? (demo-member)' : '상담은 로그인이 필요합니다. demo-member로 로그인할까요?'
+    : en ? 'Sign in to get this coupon? (demo-member)' : '쿠폰을 받으려면 로그인이 필요합니다. demo-member로 로그인할까요?';
+  if (confirm(question)) demoLogin('demo-member');
 });
 document.addEventListener('sf-coupon-issue', (event) => {
   const { coupon, status, code } = event.detail;
   log.textContent = `sf-coupon-issue: ${coupon.couponName} → ${status}${code ? ` (${code})` : ''}`;
+});
+document.addEventListener('sf-consult-open', (event) => {
+  log.textContent = `sf-consult-open: ${event.detail.reused ? 'rejoined' : 'new'} consultation (${event.detail.mode})`;
 });
 document.addEventListener('sf-broadcast-select', (event) => {
   log.textContent = `sf-broadcast-select: ${event.detail.broadcast.broadcastName} → ${event.detail.url ?? '(no player URL)'}`;
