@@ -4,8 +4,6 @@
  * a +09:00 offset as the seed's examples are, and ingest URLs (`input_sources`) that are secrets: the
  * tests prove they never leave our backend.
  */
-import { createHash } from 'node:crypto';
-
 export const DEFAULT_MERCHANT_ID = 'sauceshop';
 export const DEFAULT_API_KEY = 'smartstream-demo-key-not-for-production';
 
@@ -37,9 +35,15 @@ export function jst(ms: number): string {
   return `${shifted.slice(0, 23)}+09:00`;
 }
 
-/** A 32-hex id derived from a number, like the seed's ids (stable across runs). */
+/** A 32-hex id derived from a number, like the seed's ids (stable; FNV-1a, so this file also runs in a browser: Storybook). */
 function hexId(n: number, salt: string): string {
-  return createHash('sha256').update(`${salt}:${n}`).digest('hex').slice(0, 32);
+  let out = '';
+  for (let round = 0; out.length < 32; round++) {
+    let h = 0x811c9dc5;
+    for (const ch of `${salt}:${n}:${round}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 32);
 }
 
 interface Plan {

@@ -355,8 +355,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const apiBase = base === undefined ? undefined : httpBase('SF_LIVEMINUTES_API_BASE', base);
     if (lm.SF_LIVEMINUTES_HOST_ID!.length > 50) problems.push({ variable: 'SF_LIVEMINUTES_HOST_ID', message: 'at most 50 characters (LiveMinutes hostid)' });
     else liveMinutes = { accountSid: lm.SF_LIVEMINUTES_ACCOUNT_SID!, authToken: lm.SF_LIVEMINUTES_AUTH_TOKEN!, hostId: lm.SF_LIVEMINUTES_HOST_ID!, ...(apiBase ? { apiBase } : {}) };
-  } else {
-    warnings.push('SF_LIVEMINUTES_* are not set: the consultation route answers 503');
   }
 
   // Rate limit
