@@ -35,9 +35,10 @@ interface Shown {
  *
  * Upcoming broadcasts come from GET /front/broadcast/schedule; `type` live / vod / catchup / latest /
  * all read GET /front/broadcast with the matching `searchType`; `curation-id` shows a curation.
- * `source` reads the list from a schedule source of the shop's backend instead (another platform's live
- * events, e.g. SmartSTREAM, as broadcasts). Rehearsals are never shown; cancelled broadcasts are marked. Refreshes every `refresh-interval`
- * seconds and when the tab is shown again, in place: no skeleton, no lost scroll position.
+ * `source` reads the list from a schedule source of the shop's backend instead (another platform's
+ * live events, e.g. SmartSTREAM, as broadcasts). Rehearsals are never shown; cancelled broadcasts are
+ * marked. Refreshes every `refresh-interval` seconds and when the tab is shown again, in place: no
+ * skeleton, no lost scroll position.
  *
  * @event sf-broadcast-select - From a card: a broadcast was chosen (cancelable).
  *
