@@ -74,6 +74,9 @@ function imageNames(): string[] {
   }
   for (const p of productFixtures('')) urls.push(...(p.productThumbnailUrlList ?? []).map((t) => t.thumbnailUrl));
   for (const c of curationFixtures('')) urls.push(c.imageUrl ?? '');
+  // The SmartSTREAM source's previews and the consultation's stand-in page (.storybook/mock/backend.ts).
+  for (let i = 0; i < 8; i++) urls.push(`/media/img/smartstream-${i}.svg`);
+  urls.push('/media/img/consultation.svg');
   const names = new Set<string>();
   for (const url of urls) {
     const match = /^\/media\/img\/([\w-]+)\.svg$/.exec(url);

@@ -12,8 +12,8 @@ startDataLayerConsole();
 const renderConsent = startConsentBanner();
 
 const texts = {
-  ko: { dataLayer: 'GA4 dataLayer 이벤트', watch: '여기서 라이브 보기', products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
-  en: { dataLayer: 'GA4 dataLayer events', watch: 'Watch live here', products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
+  ko: { dataLayer: 'GA4 dataLayer 이벤트', smartstream: 'SmartSTREAM 라이브 일정', consult: '실시간 상담', watch: '여기서 라이브 보기', products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
+  en: { dataLayer: 'GA4 dataLayer events', smartstream: 'SmartSTREAM live events', consult: 'Live consultation', watch: 'Watch live here', products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
 } as const;
 
 const config = document.querySelector('sf-config')!;
@@ -41,13 +41,15 @@ const log = document.querySelector('#event-log')!;
 document.addEventListener('sf-login-required', (event) => {
   const { source, couponId, reason } = event.detail;
   const en = document.documentElement.lang === 'en';
-  log.textContent = `sf-login-required: ${source === 'player' ? 'live player' : couponId} (${reason})`;
+  log.textContent = `sf-login-required: ${source === 'player' ? 'live player' : source === 'consultation' ? 'consultation' : couponId} (${reason})`;
   // The demo's login is a cookie and a reload: back on this page, the player opens again with the member's token.
   if (source === 'player') event.preventDefault();
   const question =
     source === 'player'
       ? en ? 'Sign in to chat and buy as a member? (demo-member)' : '회원으로 시청하려면 로그인이 필요합니다. demo-member로 로그인할까요?'
-      : en ? 'Sign in to get this coupon? (demo-member)' : '쿠폰을 받으려면 로그인이 필요합니다. demo-member로 로그인할까요?';
+      : source === 'consultation'
+        ? en ? 'Sign in to talk to us live? (demo-member)' : '상담은 로그인이 필요합니다. demo-member로 로그인할까요?'
+        : en ? 'Sign in to get this coupon? (demo-member)' : '쿠폰을 받으려면 로그인이 필요합니다. demo-member로 로그인할까요?';
   if (confirm(question)) demoLogin('demo-member');
 });
 document.addEventListener('sf-product-click', (event) => {
@@ -60,6 +62,9 @@ document.addEventListener('sf-share', (event) => {
 document.addEventListener('sf-coupon-issue', (event) => {
   const { coupon, status, code } = event.detail;
   log.textContent = `sf-coupon-issue: ${coupon.couponName} → ${status}${code ? ` (${code})` : ''}`;
+});
+document.addEventListener('sf-consult-open', (event) => {
+  log.textContent = `sf-consult-open: ${event.detail.reused ? 'rejoined' : 'new'} consultation (${event.detail.mode})`;
 });
 document.addEventListener('sf-broadcast-select', (event) => {
   log.textContent = `sf-broadcast-select: ${event.detail.broadcast.broadcastName} → ${event.detail.url ?? '(no player URL)'}`;

@@ -13,6 +13,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStandin } from './standin/index.js';
+import { startSmartStream } from './smartstream/index.js';
+import { startLiveMinutes } from './liveminutes/index.js';
 import { ensureDevKeys, startServer } from '../src/server/index.js';
 import { demoAuthorizeStats, demoResolveMember } from './demo-member.js';
 import { CHECKOUT_PATH, createDemoCheckout } from './shop-server.js';
@@ -113,6 +115,9 @@ async function main() {
     // The always-failing coupon is for Storybook and the tests, not for the shop's shoppers.
     testCoupons: false,
   });
+  // The other platforms a live-commerce shop combines with its shows: stand-ins of their APIs.
+  const smartstream = await startSmartStream({ host, port: 0 });
+  const liveminutes = await startLiveMinutes({ host, port: 0 });
   const backend = await startServer({
     config: {
       partnerId: 'mobidoo',
@@ -121,6 +126,8 @@ async function main() {
       allowedOrigins: [shopOrigin],
       admin: { id: 'admin', password: 'sauceflex-demo' },
       paymentsSecret: DEMO_PAYMENTS_SECRET,
+      smartstream: { apiBase: smartstream.apiBase, merchantId: smartstream.merchantId, apiKey: smartstream.apiKey },
+      liveMinutes: { apiBase: liveminutes.origin, ...liveminutes.account, hostId: 'demo-consultant', hostNickname: '상담원' },
       outbox: { kind: 'file', file: `${repoRoot}.dev/payments-outbox.jsonl` },
       host,
       port: await freePortOr(Number(process.env.SF_PORT ?? 8788)),
@@ -135,6 +142,8 @@ async function main() {
     SF_TOKEN_ENDPOINT: `${backend.origin}/sauceflex/token`,
     SF_PRODUCT_ENDPOINT: `${backend.origin}/sauceflex/products`,
     SF_STATS_ENDPOINT: `${backend.origin}/sauceflex/stats`,
+    SF_SCHEDULE_ENDPOINT: `${backend.origin}/sauceflex/schedule`,
+    SF_CONSULT_ENDPOINT: `${backend.origin}/sauceflex/consult`,
   });
 
   console.log(`
@@ -144,6 +153,7 @@ async function main() {
     partner stats      ${shopOrigin}/stats.html  (sign in with the demo login first)
     backend            ${backend.origin}/sauceflex/token
     sauceFlex stand-in ${standin.apiBase}   (partner "mobidoo")
+    SmartSTREAM        ${smartstream.apiBase}   LiveMinutes ${liveminutes.origin}   (stand-ins)
   Ctrl-C stops everything. SF_STANDIN_LOG=1 npm start prints the stand-in's requests.
 `);
 
@@ -153,7 +163,7 @@ async function main() {
     stopping = true;
     console.log('\nstopping…');
     await Promise.allSettled([vite.close(), backend.close()]);
-    await standin.close();
+    await Promise.allSettled([standin.close(), smartstream.close(), liveminutes.close()]);
     process.exit(0);
   };
   process.on('SIGINT', stop);

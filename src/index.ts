@@ -37,6 +37,7 @@ export type { SfCouponPanel } from './elements/coupon-panel/coupon-panel.compone
 export type { SfPreviewPlayer } from './elements/preview-player/preview-player.component.js';
 export type { SfBroadcastStats } from './elements/broadcast-stats/broadcast-stats.component.js';
 export type { SfLivePlayer } from './elements/live-player/live-player.component.js';
+export type { SfConsultButton } from './elements/consult-button/consult-button.component.js';
 export type { SfProductCard } from './elements/product-card/product-card.component.js';
 export type { SfProductList } from './elements/product-list/product-list.component.js';
 export type { ScheduleType } from './elements/schedule/schedule-groups.js';
@@ -45,6 +46,7 @@ export type { SfProductClickDetail } from './events/product-click.js';
 export type { SfBroadcastSelectDetail } from './events/broadcast-select.js';
 export type { SfCouponIssueDetail } from './events/coupon-issue.js';
 export type { SfLoginRequiredDetail } from './events/login-required.js';
+export type { SfConsultOpenDetail } from './events/consult-open.js';
 export type { SfCountdownEndDetail } from './events/countdown-end.js';
 export type { SfPlayDetail } from './events/play.js';
 export type { SfPauseDetail } from './events/pause.js';

@@ -10,6 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandin } from '../demo/standin/index.ts';
+import { startSmartStream } from '../demo/smartstream/index.ts';
+import { startLiveMinutes } from '../demo/liveminutes/index.ts';
 import { ensureDevKeys, startServer } from '../src/server/index.ts';
 import { demoAuthorizeStats, demoResolveMember } from '../demo/demo-member.ts';
 import { CHECKOUT_PATH, createDemoCheckout } from '../demo/shop-server.ts';
@@ -27,6 +29,9 @@ const PAYMENTS_SECRET = `test-${crypto.randomUUID()}`;
 const keysDir = mkdtempSync(join(tmpdir(), 'sf-wtr-keys-'));
 const keys = ensureDevKeys(keysDir);
 const standin = await startStandin({ host: '127.0.0.1', port: 0, viewerPublicKey: keys.publicKeyPem });
+// The other platforms' stand-ins (SmartSTREAM live events as a schedule source, LiveMinutes consultations).
+const smartstream = await startSmartStream({ host: '127.0.0.1', port: 0 });
+const liveminutes = await startLiveMinutes({ host: '127.0.0.1', port: 0 });
 
 function backend(tokenTtlSec) {
   return startServer({
@@ -40,6 +45,9 @@ function backend(tokenTtlSec) {
       outbox: { kind: 'memory' },
       paymentsSecret: PAYMENTS_SECRET,
       rateLimit: { burst: 500, perMinute: 6000 },
+      smartstream: { apiBase: smartstream.apiBase, merchantId: smartstream.merchantId, apiKey: smartstream.apiKey },
+      liveMinutes: { apiBase: liveminutes.origin, ...liveminutes.account, hostId: 'consultant-1', hostNickname: '상담원' },
+      consultRateLimit: { burst: 200, perMinute: 6000 },
       host: '127.0.0.1',
       port: 0,
     },
@@ -55,7 +63,7 @@ const checkout = createDemoCheckout({
   shopOrigin: () => `http://127.0.0.1:${pagePort}`,
 });
 const stopAll = async () => {
-  await Promise.allSettled([server.close(), shortLivedServer.close(), standin.close(), engine.stop()]);
+  await Promise.allSettled([server.close(), shortLivedServer.close(), standin.close(), smartstream.close(), liveminutes.close(), engine.stop()]);
   rmSync(keysDir, { recursive: true, force: true });
 };
 
@@ -105,6 +113,10 @@ export default {
       tokenEndpoint: `${server.origin}/sauceflex/token`,
       productEndpoint: `${server.origin}/sauceflex/products`,
       statsEndpoint: `${server.origin}/sauceflex/stats`,
+      scheduleSourceEndpoint: `${server.origin}/sauceflex/schedule/smartstream`,
+      smartstreamOrigin: smartstream.origin,
+      consultEndpoint: `${server.origin}/sauceflex/consult`,
+      liveminutesOrigin: liveminutes.origin,
       shortTokenEndpoint: `${shortLivedServer.origin}/sauceflex/token`,
       checkoutEndpoint: CHECKOUT_PATH,
     })};</script>

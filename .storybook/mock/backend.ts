@@ -15,6 +15,8 @@ import { CouponStore } from '../../demo/standin/coupons.js';
 import { ApiFailure, envelope } from '../../demo/standin/envelope.js';
 import { analysisSeries, analysisTotals } from '../../demo/standin/analysis.js';
 import { DEMO_MEMBER_ID, DEFAULT_SHOP_ORIGIN } from '../../demo/standin/fixtures.js';
+import { liveEventFixtures } from '../../demo/smartstream/fixtures.js';
+import { liveEventToBroadcast } from '../../src/server/sources/smartstream-map.js';
 import { HANG_MEDIA_PREFIX, MOCK_API_PREFIX, PARTNER_ID, type Scenario } from './urls.js';
 
 interface Parsed {
@@ -156,6 +158,8 @@ async function answer(parsed: Parsed, request: Request, url: URL): Promise<Respo
 
   if (scenario === 'loading') return new Promise<Response>(() => undefined);
   if (scenario === 'error') {
+    // The consultation route's "LiveMinutes is down".
+    if (route.startsWith('consult/')) return json({ error: { code: 'upstream_unavailable', message: 'LiveMinutes is not answering right now.' } }, 503);
     // The backend's product route answers plain JSON; everything else the guide's envelope.
     return route.startsWith('products/') ? json({ message: 'internal error' }, 500) : serverError();
   }
@@ -187,6 +191,29 @@ async function answer(parsed: Parsed, request: Request, url: URL): Promise<Respo
       totals: analysisTotals(subject, q, now),
       series: analysisSeries(subject, q, now).map(({ date, ...counts }) => ({ ...counts, at: new Date(`${date.replace(' ', 'T')}Z`).toISOString() })),
     });
+  }
+
+  // ---- the backend's schedule source (SmartSTREAM), mapped as src/server/sources/smartstream.ts maps it ----
+  if (route === 'schedule/smartstream' && method === 'GET') {
+    const now = Date.now();
+    const all = empty
+      ? []
+      : liveEventFixtures(now, location.origin)
+          .map((event) => liveEventToBroadcast(event, now))
+          .filter((b): b is Broadcast => !!b)
+          .map((b, i) => ({ ...b, broadcastThumbnailList: [{ thumbnailUrl: `${location.origin}/media/img/smartstream-${i}.svg`, isRepresentative: true }] }))
+          .sort((a, b) => Date.parse(a.programmingStartDt) - Date.parse(b.programmingStartDt));
+    const limit = Number(url.searchParams.get('limit') ?? 10);
+    const page = Number(url.searchParams.get('nextKey') ?? 1);
+    const items = all.slice((page - 1) * limit, page * limit);
+    return json({ totalCount: all.length, count: items.length, nextKey: page * limit < all.length ? String(page + 1) : null, items });
+  }
+
+  // ---- the backend's consultation route: the member's join URL (a page of Storybook's own), or login_required ----
+  const consult = /^consult\/(member|guest)$/.exec(route);
+  if (consult && method === 'POST') {
+    if (consult[1] === 'guest') return json({ error: { code: 'login_required', message: 'A live consultation needs a signed-in shopper.' } }, 401);
+    return json({ joinUrl: `${location.origin}/media/img/consultation.svg`, reused: false });
   }
 
   // ---- the shop's coupon API ----

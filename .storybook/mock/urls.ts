@@ -51,6 +51,14 @@ export const mockProductEndpoint = (scenario: Scenario = 'ok', options: MockOpti
 export const mockStatsEndpoint = (scenario: Scenario = 'ok', options: MockOptions = {}): string =>
   `${origin()}${MOCK_API_PREFIX}${segment(scenario, options)}/stats`;
 
+/** `source` of `<sf-schedule>`: the backend's SmartSTREAM schedule source (the SmartSTREAM stand-in's events, mapped as the backend maps them). */
+export const mockScheduleSource = (scenario: Scenario = 'ok', options: MockOptions = {}): string =>
+  `${origin()}${MOCK_API_PREFIX}${segment(scenario, options)}/schedule/smartstream`;
+
+/** `consult-endpoint`: the backend's consultation route, for a signed-in member or a guest (401 login_required). */
+export const mockConsultEndpoint = (scenario: Scenario = 'ok', viewer: 'member' | 'guest' = 'member'): string =>
+  `${origin()}${MOCK_API_PREFIX}${scenario}/consult/${viewer}`;
+
 /** `coupon-endpoint`: the shop's coupon list; its issue endpoint is this plus `/issue`. */
 export const mockCouponEndpoint = (scenario: Scenario = 'ok', options: MockOptions = {}): string =>
   `${origin()}${MOCK_API_PREFIX}${segment(scenario, options)}/shop/coupons`;

@@ -39,7 +39,7 @@ export interface RequestOptions {
   method?: HttpMethod;
   url: string;
   query?: Record<string, QueryValue>;
-  /** Sent as JSON. */
+  /** Sent as JSON; `URLSearchParams` as a form (application/x-www-form-urlencoded). */
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -151,7 +151,11 @@ async function attemptOnce(method: HttpMethod, url: string, options: RequestOpti
 
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   let body: string | undefined;
-  if (options.body !== undefined) {
+  if (options.body instanceof URLSearchParams) {
+    // Form parameters, for a service that takes them (LiveMinutes).
+    headers['content-type'] = 'application/x-www-form-urlencoded;charset=UTF-8';
+    body = options.body.toString();
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

@@ -1,16 +1,16 @@
 /**
- * Something the shopper asked for needs a signed-in member (a coupon, or the login button of the
- * sauceFlex player in `<sf-live-player>`): open the shop's login.
+ * Something the shopper asked for needs a signed-in member (a coupon, the login button of the sauceFlex
+ * player in `<sf-live-player>`, a live consultation): open the shop's login. `source` says which.
  *
  * `reason`: `guest` — no member token (the page's session is anonymous or a guest's); nothing was
  * sent. `expired-token` — the shop said the token expired (FA1008) and a refresh did not bring a
  * usable member token back. `invalid-token` — the shop refused the token (FA1007).
  */
 export interface SfLoginRequiredDetail {
-  /** The coupon asked for; absent when the player's login button asked (`source: 'player'`). */
+  /** The coupon asked for (coupons only). */
   couponId?: string;
-  /** `coupon` (a coupon panel) or `player` (the sauceFlex player's login button). Absent means `coupon`. */
-  source?: 'coupon' | 'player';
+  /** What asked: `coupon` (a coupon panel), `player` (the sauceFlex player's login button) or `consultation` (`<sf-consult-button>`). Absent means `coupon`. */
+  source?: 'coupon' | 'player' | 'consultation';
   /** The shop's login page with `returnUrl` back to this page, as it is (or would be) opened; undefined without a `login-url`. */
   loginUrl?: string;
   broadcastId?: string;

@@ -44,6 +44,7 @@ export const SfCouponPanel = component('sf-coupon-panel', ['sf-coupon-issue', 's
 export const SfPreviewPlayer = component('sf-preview-player', ['sf-play', 'sf-pause', 'sf-ended', 'sf-error', 'sf-view-progress', 'sf-broadcast-select'], 'SfPreviewPlayer');
 export const SfBroadcastStats = component('sf-broadcast-stats', [], 'SfBroadcastStats');
 export const SfLivePlayer = component('sf-live-player', ['sf-product-click', 'sf-login-required', 'sf-share', 'sf-live-exit', 'sf-live-status', 'sf-live-time', 'sf-view-progress', 'sf-live-enter', 'sf-banner-click', 'sf-error'], 'SfLivePlayer');
+export const SfConsultButton = component('sf-consult-button', ['sf-consult-open', 'sf-login-required'], 'SfConsultButton');
 
 /** The props of a tag in JSX (React 19 sets properties on defined custom elements, and `onsf-…` as listeners). */
 export type SfJsxProps<T extends SfTag> = React.DetailedHTMLProps<React.HTMLAttributes<HTMLElement>, HTMLElement> &
@@ -63,6 +64,7 @@ declare module 'react' {
       'sf-preview-player': SfJsxProps<'sf-preview-player'>;
       'sf-broadcast-stats': SfJsxProps<'sf-broadcast-stats'>;
       'sf-live-player': SfJsxProps<'sf-live-player'>;
+      'sf-consult-button': SfJsxProps<'sf-consult-button'>;
     }
   }
 }

@@ -8,6 +8,7 @@ import type { SfBroadcastCard } from '../elements/broadcast-card/broadcast-card.
 import type { SfBroadcastStats } from '../elements/broadcast-stats/broadcast-stats.component.js';
 import type { SfLivePlayer } from '../elements/live-player/live-player.component.js';
 import type { SfConfigElement } from '../elements/config/config.component.js';
+import type { SfConsultButton } from '../elements/consult-button/consult-button.component.js';
 import type { SfCountdown } from '../elements/countdown/countdown.component.js';
 import type { SfCouponPanel } from '../elements/coupon-panel/coupon-panel.component.js';
 import type { SfPreviewPlayer } from '../elements/preview-player/preview-player.component.js';
@@ -17,6 +18,7 @@ import type { SfSchedule } from '../elements/schedule/schedule.component.js';
 // Each event's module adds its entry to SfEventDetails.
 import type {} from '../events/banner-click.js';
 import type {} from '../events/broadcast-select.js';
+import type {} from '../events/consult-open.js';
 import type {} from '../events/countdown-end.js';
 import type {} from '../events/coupon-issue.js';
 import type {} from '../events/ended.js';
@@ -47,6 +49,7 @@ export interface SfElements {
   'sf-preview-player': SfPreviewPlayer;
   'sf-broadcast-stats': SfBroadcastStats;
   'sf-live-player': SfLivePlayer;
+  'sf-consult-button': SfConsultButton;
 }
 
 /** Tag → the `sf-` events it dispatches (as its class JSDoc lists them; events bubble, so lists carry their cards'). */
@@ -61,6 +64,7 @@ export interface SfElementEvents {
   'sf-preview-player': 'sf-play' | 'sf-pause' | 'sf-ended' | 'sf-error' | 'sf-view-progress' | 'sf-broadcast-select';
   'sf-broadcast-stats': never;
   'sf-live-player': 'sf-product-click' | 'sf-login-required' | 'sf-share' | 'sf-live-exit' | 'sf-live-status' | 'sf-live-time' | 'sf-view-progress' | 'sf-live-enter' | 'sf-banner-click' | 'sf-error';
+  'sf-consult-button': 'sf-consult-open' | 'sf-login-required';
 }
 
 export type SfTag = keyof SfElements;

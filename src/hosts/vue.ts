@@ -23,5 +23,6 @@ declare module 'vue' {
     'sf-preview-player': DefineComponent<SfVueProps<'sf-preview-player'>>;
     'sf-broadcast-stats': DefineComponent<SfVueProps<'sf-broadcast-stats'>>;
     'sf-live-player': DefineComponent<SfVueProps<'sf-live-player'>>;
+    'sf-consult-button': DefineComponent<SfVueProps<'sf-consult-button'>>;
   }
 }

@@ -25,6 +25,7 @@ const LOADERS = {
   'sf-preview-player': () => import('../elements/preview-player/preview-player.js'),
   'sf-broadcast-stats': () => import('../elements/broadcast-stats/broadcast-stats.js'),
   'sf-live-player': () => import('../elements/live-player/live-player.js'),
+  'sf-consult-button': () => import('../elements/consult-button/consult-button.js'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyTag = keyof typeof LOADERS;

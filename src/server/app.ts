@@ -7,6 +7,10 @@
  * - `GET {products}/:productId`: product details read with the partner's admin token. Browser route.
  * - `POST|PATCH|DELETE {payments}`: report / update / cancel purchases. Server-to-server only:
  *   `Authorization: Bearer <paymentsSecret>`, no CORS.
+ * - `GET {schedule}/:source`: a page of broadcasts from another platform (SmartSTREAM, or a shop's own
+ *   `scheduleSources`), read server-side. Browser route.
+ * - `POST {consult}`: a LiveMinutes join URL for the signed-in shopper (guests: 401 `login_required`),
+ *   rate-limited per member as well as per client. Browser route.
  * - `GET {health}`: `{ "status": "ok" }`.
  *
  * Routing is by method (a wrong method answers 405 with Allow); CORS and rate limiting are
@@ -23,6 +27,9 @@ import { FileOutbox, MemoryOutbox, type Outbox } from './outbox.js';
 import { PaymentValidationError, PaymentsForwarder, mountPaymentsRoute, type PaymentOutcome } from './payments/index.js';
 import { ProductService } from './products.js';
 import { StatsService, type StatsQuery } from './stats.js';
+import { ConsultService, loginRequired } from './consult.js';
+import { NEXT_KEY, SOURCE_NAME, type ScheduleSource } from './sources/source.js';
+import { SmartStreamSource } from './sources/smartstream.js';
 import { MemoryRateLimiter, unlimited, type RateLimiter } from './rate-limit.js';
 import { StoreUnavailableError } from './stores/errors.js';
 import { createPostgres, migrate } from './stores/postgres.js';
@@ -57,6 +64,11 @@ export interface ServerHooks {
    * carries the shop's cookies). Without it, only a server holding `statsSecret` may.
    */
   authorizeStats?: (request: Request, broadcastId: string) => boolean | Promise<boolean>;
+  /**
+   * Schedule sources of the shop's own, by name (`GET {schedule}/<name>`), beside the built-in
+   * `smartstream` (configured with `smartstream`). See sources/source.ts.
+   */
+  scheduleSources?: Record<string, ScheduleSource>;
 }
 
 /** Replaceable parts (a shared outbox or limiter for several instances; a fake clock or fetch in tests). */
@@ -65,6 +77,8 @@ export interface ServerDeps {
   /** The admin session shared between instances (default: from SF_REDIS_URL, else SF_DATABASE_URL). */
   adminSession?: SharedAdminSession;
   rateLimiter?: RateLimiter;
+  /** The consultation route's per-member limiter (default from `consultRateLimit`). */
+  consultRateLimiter?: RateLimiter;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -164,6 +178,18 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
   const stats = admin
     ? new StatsService(admin, { apiBase: config.apiBase, partnerId: config.partnerId, timeoutMs, now, log, ...(deps.fetch ? { fetch: deps.fetch } : {}) })
     : null;
+
+  const upstreamDeps = { timeoutMs, now, log, ...(deps.fetch ? { fetch: deps.fetch } : {}) };
+  const sources = new Map<string, ScheduleSource>();
+  if (config.smartstream) sources.set('smartstream', new SmartStreamSource(config.smartstream, upstreamDeps));
+  for (const [name, source] of Object.entries(hooks.scheduleSources ?? {})) {
+    if (!SOURCE_NAME.test(name)) throw new ConfigError([{ variable: `scheduleSources.${name}`, message: 'a source name is lower-case letters, digits and - (1–32)' }]);
+    sources.set(name, source);
+  }
+  const consult = config.liveMinutes ? new ConsultService(config.liveMinutes, config.partnerId, upstreamDeps) : null;
+  const consultRate = config.consultRateLimit ?? DEFAULTS.consultRateLimit;
+  const consultLimiter: RateLimiter =
+    deps.consultRateLimiter ?? (redis ? redis.rateLimiter(consultRate) : new MemoryRateLimiter({ ...consultRate, now }));
 
   const outboxSetting = config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile };
   const outbox =
@@ -326,6 +352,52 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     if (!allowed) throw new HttpProblem(403, 'stats_forbidden', 'This request may not read stats.');
   }
 
+  // --- schedule sources (other platforms' live events as broadcasts) ---------------------------
+  const schedulePath = `${paths.schedule}/:source`;
+  hono.use(schedulePath, cors(['GET']));
+  hono.get(schedulePath, withinBudget, rateLimited('schedule'), async (c) => {
+    const name = c.req.param('source') ?? '';
+    const source = SOURCE_NAME.test(name) ? sources.get(name) : undefined;
+    if (!source) throw new HttpProblem(404, 'source_not_found', `No schedule source "${name.slice(0, 32)}" on this server.`, { field: 'source' });
+    const q = new URL(c.req.url).searchParams;
+    const limitText = q.get('limit') ?? '10';
+    const limit = Number(limitText);
+    if (!/^\d{1,3}$/.test(limitText) || limit < 1 || limit > 100) throw new HttpProblem(400, 'invalid_limit', 'limit must be a whole number from 1 to 100.', { field: 'limit' });
+    const nextKey = q.get('nextKey') ?? undefined;
+    if (nextKey !== undefined && !NEXT_KEY.test(nextKey)) throw new HttpProblem(400, 'invalid_next_key', 'nextKey is not one this server gave.', { field: 'nextKey' });
+    const page = await source.list({ limit, ...(nextKey !== undefined ? { nextKey } : {}) }, c.req.raw.signal);
+    // Public listings, read by every shopper: a short cache spares the platform.
+    return jsonResponse(page, 200, { 'cache-control': 'public, max-age=15' });
+  });
+  hono.all(schedulePath, wrongMethod('GET, OPTIONS'));
+
+  // --- live consultation (LiveMinutes) ---------------------------------------------------------
+  hono.use(paths.consult, cors(['POST']));
+  hono.post(paths.consult, withinBudget, rateLimited('consult'), async (c) => {
+    const request = c.req.raw;
+    const body = (await readJsonBody(request, { maxBytes: TOKEN_BODY_MAX, requireObject: true })) as { lang?: unknown } | undefined;
+    let member;
+    try {
+      member = await resolveMember(request, { body });
+    } catch (error) {
+      if (error instanceof HttpProblem) throw error;
+      log.error('resolveMember threw', { error: describeError(error) });
+      throw new HttpProblem(500, 'member_lookup_failed', 'The shopper could not be looked up.');
+    }
+    if (member === null || member === undefined) throw loginRequired();
+    const claims = validateMember(member, config.partnerId, { maskAll: config.maskNickNames ?? false });
+    // Each press may create a meeting on the shop's account: per member, whatever address it comes from.
+    const decision = await consultLimiter.take(`consult-member:${claims.memberId}`);
+    if (!decision.allowed) {
+      throw new HttpProblem(429, 'rate_limited', 'Too many consultation requests; wait and try again.', { headers: { 'retry-after': String(decision.retryAfterSec) } });
+    }
+    if (!consult) throw new HttpProblem(503, 'consult_unavailable', 'Live consultation is not set up on this server.');
+    const lang = body?.lang === 'en' || body?.lang === 'ko' ? body.lang : undefined;
+    const answer = await consult.join({ memberId: claims.memberId, nickName: claims.nickName }, lang);
+    return jsonResponse(answer, 200, { 'cache-control': 'no-store' });
+  });
+  hono.all(paths.consult, wrongMethod('POST, OPTIONS'));
+
   // --- payments (server to server) -------------------------------------------------------------
   mountPaymentsRoute(hono, paths.payments, config.paymentsSecret, payments);
 
@@ -379,7 +451,7 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     start: () => payments.start(),
     close() {
       closing ??= (async () => {
-        await Promise.allSettled([payments.close(), admin?.close() ?? Promise.resolve(), limiter.close?.()]);
+        await Promise.allSettled([payments.close(), admin?.close() ?? Promise.resolve(), limiter.close?.(), consultLimiter.close?.()]);
         await Promise.allSettled([postgres?.close(), redis?.close()]);
       })();
       return closing;

@@ -8,6 +8,8 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { ensureDevKeys, type DevKeys } from './dev-keys.js';
+import type { LiveMinutesConfig } from './consult.js';
+import type { SmartStreamConfig } from './sources/smartstream.js';
 
 /** What the backend needs. Only `partnerId`, `apiBase`, `privateKey` and `allowedOrigins` are required. */
 export interface ServerConfig {
@@ -29,6 +31,12 @@ export interface ServerConfig {
   statsSecret?: string;
   /** Partner admin credentials for server-only reads (products). Unset: the products route answers 503. */
   admin?: { id: string; password: string; lifeTimeDays?: number };
+  /** SmartSTREAM live events as the schedule source `smartstream` (GET {schedule}/smartstream). Unset: no such source. */
+  smartstream?: SmartStreamConfig;
+  /** LiveMinutes for the consultation route. Unset: the route answers 503 `consult_unavailable`. */
+  liveMinutes?: LiveMinutesConfig;
+  /** Per-member token bucket of the consultation route (each press may create a meeting). Default 3 burst, 6/min. */
+  consultRateLimit?: { burst: number; perMinute: number };
   /** Per-client token bucket for the browser routes; `false` turns it off. Default 30 burst, 120/min. */
   rateLimit?: { burst: number; perMinute: number } | false;
   /** How many reverse proxies of the shop's own sit in front (their X-Forwarded-For is trusted). Default 0. */
@@ -66,6 +74,8 @@ export interface ServerPaths {
   products: string;
   payments: string;
   stats: string;
+  schedule: string;
+  consult: string;
   health: string;
   /** Server-rendered elements as HTML fragments (`GET {fragments}/schedule?…`). */
   fragments: string;
@@ -76,6 +86,8 @@ export const DEFAULT_PATHS: ServerPaths = {
   products: '/sauceflex/products',
   payments: '/sauceflex/payments',
   stats: '/sauceflex/stats',
+  schedule: '/sauceflex/schedule',
+  consult: '/sauceflex/consult',
   health: '/sauceflex/health',
   fragments: '/sauceflex/fragments',
 };
@@ -83,6 +95,7 @@ export const DEFAULT_PATHS: ServerPaths = {
 export const DEFAULTS = {
   tokenTtlSec: 3600,
   rateLimit: { burst: 30, perMinute: 120 },
+  consultRateLimit: { burst: 3, perMinute: 6 },
   outboxFile: '.dev/payments-outbox.jsonl',
   productCacheTtlSec: 30,
   upstreamTimeoutMs: 10_000,
@@ -269,6 +282,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ['products', 'SF_PRODUCTS_PATH'],
     ['payments', 'SF_PAYMENTS_PATH'],
     ['stats', 'SF_STATS_PATH'],
+    ['schedule', 'SF_SCHEDULE_PATH'],
+    ['consult', 'SF_CONSULT_PATH'],
     ['health', 'SF_HEALTH_PATH'],
     ['fragments', 'SF_FRAGMENTS_PATH'],
   ] as const) {
@@ -307,6 +322,43 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (lifeTime !== undefined) admin.lifeTimeDays = integer('SF_ADMIN_LIFETIME_DAYS', 0, 0, 365);
   } else {
     warnings.push('SF_ADMIN_ID / SF_ADMIN_PASSWORD are not set: the products route answers 503');
+  }
+
+  // Other platforms (all of a group or none; keys and tokens never echoed)
+  const group = (variables: readonly string[]): Record<string, string> | undefined => {
+    const values = variables.map((v) => get(v));
+    const set = values.filter((v) => v !== undefined).length;
+    if (set === 0) return undefined;
+    if (set < variables.length) {
+      problems.push({ variable: variables[values.indexOf(undefined)]!, message: `set all of ${variables.join(', ')}, or none` });
+      return undefined;
+    }
+    return Object.fromEntries(variables.map((v, i) => [v, values[i]!]));
+  };
+  const httpBase = (variable: string, value: string): string | undefined => {
+    try {
+      const url = new URL(value);
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.search) return value.replace(/\/+$/, '');
+    } catch {
+      /* reported below */
+    }
+    problems.push({ variable, message: 'must be an http(s) URL without credentials or query' });
+    return undefined;
+  };
+  const ss = group(['SF_SMARTSTREAM_API_BASE', 'SF_SMARTSTREAM_MERCHANT_ID', 'SF_SMARTSTREAM_API_KEY']);
+  let smartstream: SmartStreamConfig | undefined;
+  if (ss) {
+    const apiBase = httpBase('SF_SMARTSTREAM_API_BASE', ss.SF_SMARTSTREAM_API_BASE!);
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(ss.SF_SMARTSTREAM_MERCHANT_ID!)) problems.push({ variable: 'SF_SMARTSTREAM_MERCHANT_ID', message: 'letters, digits, _ and - (1–64)' });
+    else if (apiBase) smartstream = { apiBase, merchantId: ss.SF_SMARTSTREAM_MERCHANT_ID!, apiKey: ss.SF_SMARTSTREAM_API_KEY! };
+  }
+  const lm = group(['SF_LIVEMINUTES_ACCOUNT_SID', 'SF_LIVEMINUTES_AUTH_TOKEN', 'SF_LIVEMINUTES_HOST_ID']);
+  let liveMinutes: LiveMinutesConfig | undefined;
+  if (lm) {
+    const base = get('SF_LIVEMINUTES_API_BASE');
+    const apiBase = base === undefined ? undefined : httpBase('SF_LIVEMINUTES_API_BASE', base);
+    if (lm.SF_LIVEMINUTES_HOST_ID!.length > 50) problems.push({ variable: 'SF_LIVEMINUTES_HOST_ID', message: 'at most 50 characters (LiveMinutes hostid)' });
+    else liveMinutes = { accountSid: lm.SF_LIVEMINUTES_ACCOUNT_SID!, authToken: lm.SF_LIVEMINUTES_AUTH_TOKEN!, hostId: lm.SF_LIVEMINUTES_HOST_ID!, ...(apiBase ? { apiBase } : {}) };
   }
 
   // Rate limit
@@ -354,6 +406,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (paymentsSecret !== undefined) config.paymentsSecret = paymentsSecret;
   if (statsSecret !== undefined) config.statsSecret = statsSecret;
   if (admin) config.admin = admin;
+  if (smartstream) config.smartstream = smartstream;
+  if (liveMinutes) config.liveMinutes = liveMinutes;
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   if (redisUrl !== undefined) config.redisUrl = redisUrl;
 
@@ -384,6 +438,8 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     payments: config.paymentsSecret ? 'on' : 'off',
     stats: config.admin ? (config.statsSecret ? 'secret or hook' : 'hook only') : 'off',
     admin: config.admin ? 'configured' : 'off',
+    sources: config.smartstream ? ['smartstream'] : [],
+    consult: config.liveMinutes ? 'on' : 'off',
     rateLimit: config.rateLimit ?? DEFAULTS.rateLimit,
     outbox: config.databaseUrl ? { kind: 'postgres', url: redactUrl(config.databaseUrl) } : (config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile }),
     ...(config.redisUrl ? { redis: redactUrl(config.redisUrl) } : {}),

@@ -88,7 +88,7 @@ test('npm start serves the demo shop with broadcasts from the stand-in, every pa
       await page.waitForFunction(
         // Loaded, not the skeleton (whose placeholder cards are sf-broadcast-cards too): no aria-busy, and badges.
         () =>
-          ['#live', '#schedule', '#vod'].every((s) => {
+          ['#live', '#schedule', '#vod', '#smartstream'].every((s) => {
             const root = document.querySelector(s)?.shadowRoot;
             const card = root?.querySelector('sf-broadcast-card');
             return !!card && !root!.querySelector('[aria-busy="true"]') && !!card.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim();
@@ -100,6 +100,11 @@ test('npm start serves the demo shop with broadcasts from the stand-in, every pa
       assert.ok(live.length >= 1 && live.every((card) => card.badge === 'LIVE' || card.badge === '일시 중단'), `live section: ${JSON.stringify(live)}`);
       assert.ok(upcoming.length >= 3 && upcoming.every((card) => card.badge === '방송 예정' || card.badge === '방송 취소'), `upcoming section: ${JSON.stringify(upcoming)}`);
       assert.match(upcoming.map((card) => card.title).join(' '), /[가-힣]/, 'Korean fixture names are shown');
+      // Beside it, the SmartSTREAM-sourced schedule (through the backend, from the SmartSTREAM stand-in).
+      const smartstream = await cardsIn('smartstream');
+      assert.ok(smartstream.some((card) => card.badge === 'LIVE') && smartstream.some((card) => card.badge === '방송 예정'), `SmartSTREAM section: ${JSON.stringify(smartstream)}`);
+      assert.ok(smartstream.some((card) => card.title.includes('겨울 니트')), 'SmartSTREAM event names are shown');
+      assert.equal(await page.evaluate(() => !!document.querySelector('sf-consult-button')?.shadowRoot?.querySelector('[part="button"]')), true, 'the consultation button is there');
 
       // The consent banner asks first and holds storage; its answer reaches the widgets; the dataLayer
       // console lists the GA4 events the widgets push (the live cards on screen make impressions).

@@ -2,8 +2,8 @@
  * Secrets stay on the server:
  * 1. The browser bundles (vite build, ES and IIFE, into a temporary folder, with canary secrets in
  *    the environment the way a shop's CI would have them) contain no private key, no partner
- *    password (the demo's nor the canary), no admin token, no payments secret, and no module of the
- *    backend or the stand-in.
+ *    password (the demo's nor the canary), no admin token, no payments secret, no SmartSTREAM key or
+ *    ingest URL, no LiveMinutes credential, and no module of the backend or the stand-ins.
  * 2. The backend's logs during a busy run (hooks.log at debug level, plus everything written to the
  *    console, stdout and stderr) contain none of them either — nor the admin tokens sauceFlex issued
  *    during the run, nor the viewer tokens the backend signed — while saying plenty (failures,
@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { startStandin } from '../../demo/standin/index.js';
 import { productIdAt } from '../../demo/standin/fixtures.js';
+import { SMARTSTREAM_DEMO_KEY } from '../../demo/smartstream/index.js';
+import { LIVEMINUTES_DEMO_ACCOUNT } from '../../demo/liveminutes/index.js';
 import { createPaymentsClient, startServer, type Logger } from '../../src/server/index.js';
 import { demoResolveMember } from '../../demo/demo-member.js';
 import { callbackId, makeKeyPair, SHOP_ORIGIN } from '../server/helpers.js';
@@ -53,6 +55,10 @@ test('the built bundles hold no secret and no server code', { timeout: 180_000 }
     SF_PAYMENTS_SECRET: `canary-payments-secret-${randomUUID()}`,
     SF_ADMIN_ID: `canary-admin-${randomUUID()}`,
     SF_PRIVATE_KEY: keys.privateKeyPem,
+    // The other platforms' credentials (SmartSTREAM's merchant key, LiveMinutes' account).
+    SF_SMARTSTREAM_API_KEY: `canary-smartstream-key-${randomUUID()}`,
+    SF_LIVEMINUTES_ACCOUNT_SID: `canary-lm-sid-${randomUUID()}`,
+    SF_LIVEMINUTES_AUTH_TOKEN: `canary-lm-token-${randomUUID()}`,
   };
   const saved: Record<string, string | undefined> = {};
   // As a shop's CI would have them: plain, and with Vite's public prefix (which would be inlined if read).
@@ -83,6 +89,11 @@ test('the built bundles hold no secret and no server code', { timeout: 180_000 }
     'the payments secret (canary)': canary.SF_PAYMENTS_SECRET,
     'the admin id (canary)': canary.SF_ADMIN_ID,
     'the private key (canary)': pemFragments(canary.SF_PRIVATE_KEY),
+    'the SmartSTREAM key (canary)': canary.SF_SMARTSTREAM_API_KEY,
+    'the SmartSTREAM stand-in key': SMARTSTREAM_DEMO_KEY,
+    'the LiveMinutes account sid (canary)': canary.SF_LIVEMINUTES_ACCOUNT_SID,
+    'the LiveMinutes auth token (canary)': canary.SF_LIVEMINUTES_AUTH_TOKEN,
+    'the LiveMinutes stand-in token': LIVEMINUTES_DEMO_ACCOUNT.authToken,
   };
   let bytes = 0;
   for (const file of files) {
@@ -92,10 +103,12 @@ test('the built bundles hold no secret and no server code', { timeout: 180_000 }
     // No backend or stand-in module rode along (their sources would show in the maps).
     if (file.endsWith('.map')) {
       const sources = (JSON.parse(text) as { sources: string[] }).sources;
-      assert.deepEqual(sources.filter((s) => /src\/server\/|demo\/standin\/|node:/.test(s)), [], `${file} bundles server code`);
+      assert.deepEqual(sources.filter((s) => /src\/server\/|demo\/(standin|smartstream|liveminutes)\/|node:/.test(s)), [], `${file} bundles server code`);
     } else {
       // The admin header and the admin routes are the backend's business alone.
       assert.doesNotMatch(text, /X-SauceFlex-Authorize|\/V1\/authorize|\/authorize\?/i, `${file} knows the admin API`);
+      // Nor SmartSTREAM's API or its ingest URLs, nor LiveMinutes' methods: the backend speaks to them.
+      assert.doesNotMatch(text, /rtmp:\/\/|input_sources|\/merchants\/|live_events|createMeeting|addParticipant|hostUrl/, `${file} knows another platform's API`);
     }
   }
   console.log(`[secrets] scanned ${files.length} built files (${Math.round(bytes / 1024)} KB): no secret`);

@@ -12,6 +12,8 @@ import '../countdown/countdown.js';
 import { groupByDay, mergeRefreshed, nextStart, visibleBroadcasts, type ScheduleType } from './schedule-groups.js';
 import styles from './schedule.styles.js';
 import { failureMessage } from '../../shared/failure-message.js';
+import { isHttpUrl, type ConfigProblem } from '../../store/config.js';
+import { loadSourcePage } from './schedule-source.js';
 
 /** Pages fetched at most to fill one view of a filtered schedule (a source of hundreds of replays, say). */
 const MAX_FILL_PAGES = 10;
@@ -39,8 +41,10 @@ export interface ScheduleSnapshot extends Shown {
  *
  * Upcoming broadcasts come from GET /front/broadcast/schedule; `type` live / vod / catchup / latest /
  * all read GET /front/broadcast with the matching `searchType`; `curation-id` shows a curation.
- * Rehearsals are never shown; cancelled broadcasts are marked. Refreshes every `refresh-interval`
- * seconds and when the tab is shown again, in place: no skeleton, no lost scroll position.
+ * `source` reads the list from a schedule source of the shop's backend instead (another platform's
+ * live events, e.g. SmartSTREAM, as broadcasts). Rehearsals are never shown; cancelled broadcasts are
+ * marked. Refreshes every `refresh-interval` seconds and when the tab is shown again, in place: no
+ * skeleton, no lost scroll position.
  *
  * @event sf-impression - From a card: a broadcast was seen (half on screen for one second, once per page view).
  * @event sf-broadcast-select - From a card: a broadcast was chosen (cancelable).
@@ -84,11 +88,11 @@ export class SfSchedule extends SauceflexElement {
 
   /** A new query starts over (skeleton); "more" and refreshes change what is shown in place. */
   private readonly data = this.loadData({
-    args: () => [this.config.apiBase, this.config.partnerId, this.scheduleType, this.pageSize, this.search?.trim() || undefined, this.curationId],
-    skip: () => this.checkConfig().length > 0,
+    args: () => [this.config.apiBase, this.config.partnerId, this.scheduleType, this.pageSize, this.search?.trim() || undefined, this.curationId, this.source],
+    skip: () => this.problems().length > 0,
     load: async (_args, signal): Promise<Shown> => {
       // The loader may have asked for this page already, while this code was on its way.
-      const page = await firstSchedulePage(this.query, signal);
+      const page = this.source ? await this.fetchPage({ returnLimit: this.pageSize }, signal) : await firstSchedulePage(this.query, signal);
       signal.throwIfAborted();
       this.moreFailed = false;
       this.lastLoadedAt = Date.now();
@@ -116,6 +120,12 @@ export class SfSchedule extends SauceflexElement {
   @property({ type: Number }) limit = 10;
   /** Search in broadcast, product and brand names (the API's searchWord). */
   @property() search?: string;
+  /**
+   * Read the list from this schedule source of the shop's backend instead of sauceFlex, e.g.
+   * `/sauceflex/schedule/smartstream` (`GET /sauceflex/schedule/:source`); `search` and `curation-id`
+   * apply to sauceFlex only.
+   */
+  @property() source?: string;
   /** Show the broadcasts of this curation instead. */
   @property({ attribute: 'curation-id' }) curationId?: string;
   /** list, feed (default) or grid; sauceFlex's own collection script offers the same three. */
@@ -132,6 +142,7 @@ export class SfSchedule extends SauceflexElement {
   @property({ attribute: 'no-countdown', type: Boolean }) noCountdown = false;
 
   private refreshTimer?: ReturnType<typeof setInterval>;
+  private reportedSource = '';
   private lastLoadedAt = 0;
   private readonly onVisibility = () => {
     if (document.visibilityState === 'visible' && Date.now() - this.lastLoadedAt > STALE_ON_RETURN_MS) void this.refresh();
@@ -185,7 +196,17 @@ export class SfSchedule extends SauceflexElement {
     return this.query.type;
   }
 
+  /** A backend source needs only its own URL; sauceFlex needs the partner and API base. */
+  private problems(): ConfigProblem[] {
+    if (!this.source) return this.checkConfig();
+    if (isHttpUrl(this.source)) return [];
+    if (this.reportedSource !== this.source) console.error(`[sauceflex] <sf-schedule>: source must be an http(s) URL such as /sauceflex/schedule/smartstream.`);
+    this.reportedSource = this.source;
+    return [{ attribute: 'source', message: `source must be an http(s) URL, got "${this.source.slice(0, 80)}"` }];
+  }
+
   private fetchPage(params: { returnLimit: number; nextKey?: string }, signal: AbortSignal): Promise<Page<Broadcast>> {
+    if (this.source) return loadSourcePage(this.source, params, signal);
     return fetchSchedulePage(this.query, params, signal);
   }
 
@@ -237,7 +258,7 @@ export class SfSchedule extends SauceflexElement {
    */
   async refresh(): Promise<void> {
     if (this.data.status === 'error') return this.data.reload();
-    if (this.data.status !== 'ready' || this.loadingMore || this.checkConfig().length) return;
+    if (this.data.status !== 'ready' || this.loadingMore || this.problems().length) return;
     try {
       await this.data.update(async (shown, signal) => {
         const count = Math.min(MAX_PAGE_SIZE, Math.max(this.pageSize, shown.items.length));
@@ -285,7 +306,7 @@ export class SfSchedule extends SauceflexElement {
     const visible = showable.slice(0, Math.max(this.shownCount, this.pageSize));
     const search = this.search?.trim();
     return this.renderStates(this.data, {
-      problems: this.checkConfig(),
+      problems: this.problems(),
       value: shown,
       isEmpty: ({ nextKey }) => visible.length === 0 && !nextKey,
       content: () => this.renderBroadcasts(visible, this.hasMore(), now),
