@@ -204,3 +204,42 @@ function sanitize(value: unknown): TrackedClick | undefined {
   if (typeof v.landedAt === 'string' && !Number.isNaN(Date.parse(v.landedAt))) record.landedAt = v.landedAt;
   return record;
 }
+
+/**
+ * A small JSON value kept under one localStorage key, for other per-shopper choices (reminders set):
+ * the same rules as above, in brief: it never throws; blocked, full or missing storage keeps the value
+ * in memory for this page, and reads prefer what this page wrote.
+ */
+export class JsonSlot<T> {
+  private memory?: T;
+  private written = false;
+  /** The last write reached memory only: storage may hold an older value. */
+  private stale = false;
+  constructor(
+    readonly key: string,
+    private readonly storage: () => Pick<Storage, 'getItem' | 'setItem'> | null | undefined = () => globalThis.localStorage,
+  ) {}
+
+  /** The stored value (unparsed JSON is `undefined`): check its shape before use, storage is the site's. */
+  read(): unknown {
+    if (this.stale) return this.memory;
+    try {
+      const raw = this.storage()?.getItem(this.key);
+      if (raw) return JSON.parse(raw) as unknown;
+    } catch {
+      // blocked or damaged: memory below
+    }
+    return this.written ? this.memory : undefined;
+  }
+
+  write(value: T): void {
+    this.memory = value;
+    this.written = true;
+    try {
+      this.storage()?.setItem(this.key, JSON.stringify(value));
+      this.stale = false;
+    } catch {
+      this.stale = true; // blocked or full: kept in memory for this page
+    }
+  }
+}

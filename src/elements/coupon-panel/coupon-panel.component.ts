@@ -11,7 +11,7 @@ import { couponMsg, formatOpening, formatValidity, type CouponMessageKey } from 
 import { formatMoney, formatPercent } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
-import { isHttpUrl, type SfConfig } from '../../store/config.js';
+import type { SfConfig } from '../../store/config.js';
 import { couponStore, issueStateOf, knownCoupon, rememberCoupons } from '../../store/coupons.js';
 import { sessionStore, type SessionState } from '../../store/session.js';
 import { shallowEqual, StoreController } from '../../store/store-controller.js';
@@ -19,7 +19,7 @@ import { ACTIONABLE, couponViewState, nextBoundary, parseIdList, visibleCoupons,
 import styles from './coupon-panel.styles.js';
 import { cspBlockFor } from '../../shared/csp.js';
 import { failureMessage } from '../../shared/failure-message.js';
-import { withQuery } from '../../shared/safe-url.js';
+import { loginTarget } from '../../shared/login.js';
 import { navigate } from '../../tracking/navigate.js';
 
 /** What the panel needs of the session: whether to wait, and whose coupons these are. */
@@ -290,16 +290,11 @@ export class SfCouponPanel extends SauceflexElement {
 
   /** A guest's press made visible: the shop's login (back to this page after), or a prompt on the coupon. */
   private openLogin(couponId: string): void {
-    // The shop's own page: relative URLs are fine, anything but http(s) is not.
-    const login = this.config.loginUrl?.trim();
-    if (!login || !isHttpUrl(login)) {
+    const target = loginTarget(this.config.loginUrl);
+    if (!target) {
       this.loginPromptFor = couponId;
       return;
     }
-    const back = globalThis.location.href;
-    const target = login.includes('{returnUrl}')
-      ? new URL(login.replace('{returnUrl}', encodeURIComponent(back)), back).href
-      : withQuery(new URL(login, back).href, { returnUrl: back });
     navigate(target);
   }
 
