@@ -27,6 +27,8 @@ export interface ServerConfig {
   paymentsSecret?: string;
   /** Shared secret for the stats route from another server (`Authorization: Bearer …`); browsers go through `authorizeStats`. */
   statsSecret?: string;
+  /** Shared secret for the notification list (`Authorization: Bearer …`), another server only. Unset: the route is off. */
+  notificationsSecret?: string;
   /** Partner admin credentials for server-only reads (products). Unset: the products route answers 503. */
   admin?: { id: string; password: string; lifeTimeDays?: number };
   /** Per-client token bucket for the browser routes; `false` turns it off. Default 30 burst, 120/min. */
@@ -66,6 +68,7 @@ export interface ServerPaths {
   products: string;
   payments: string;
   stats: string;
+  notifications: string;
   health: string;
 }
 
@@ -74,6 +77,7 @@ export const DEFAULT_PATHS: ServerPaths = {
   products: '/sauceflex/products',
   payments: '/sauceflex/payments',
   stats: '/sauceflex/stats',
+  notifications: '/sauceflex/notifications',
   health: '/sauceflex/health',
 };
 
@@ -266,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ['products', 'SF_PRODUCTS_PATH'],
     ['payments', 'SF_PAYMENTS_PATH'],
     ['stats', 'SF_STATS_PATH'],
+    ['notifications', 'SF_NOTIFICATIONS_PATH'],
     ['health', 'SF_HEALTH_PATH'],
   ] as const) {
     const value = get(variable);
@@ -286,6 +291,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const statsSecret = get('SF_STATS_SECRET');
   if (statsSecret !== undefined && statsSecret.length < 24) {
     problems.push({ variable: 'SF_STATS_SECRET', message: 'must be at least 24 characters (e.g. openssl rand -hex 32)' });
+  }
+
+  const notificationsSecret = get('SF_NOTIFICATIONS_SECRET');
+  if (notificationsSecret !== undefined && notificationsSecret.length < 24) {
+    problems.push({ variable: 'SF_NOTIFICATIONS_SECRET', message: 'must be at least 24 characters (e.g. openssl rand -hex 32)' });
   }
 
   // Admin credentials (both or neither; the password is never echoed)
@@ -349,6 +359,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   if (paymentsSecret !== undefined) config.paymentsSecret = paymentsSecret;
   if (statsSecret !== undefined) config.statsSecret = statsSecret;
+  if (notificationsSecret !== undefined) config.notificationsSecret = notificationsSecret;
   if (admin) config.admin = admin;
   if (databaseUrl !== undefined) config.databaseUrl = databaseUrl;
   if (redisUrl !== undefined) config.redisUrl = redisUrl;
@@ -379,6 +390,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     paths: { ...DEFAULT_PATHS, ...config.paths },
     payments: config.paymentsSecret ? 'on' : 'off',
     stats: config.admin ? (config.statsSecret ? 'secret or hook' : 'hook only') : 'off',
+    notifications: config.admin && config.notificationsSecret ? 'on' : 'off',
     admin: config.admin ? 'configured' : 'off',
     rateLimit: config.rateLimit ?? DEFAULTS.rateLimit,
     outbox: config.databaseUrl ? { kind: 'postgres', url: redactUrl(config.databaseUrl) } : (config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile }),
