@@ -28,6 +28,7 @@ describe('notification list route', () => {
   let expected: number;
   const logged: string[] = [];
   const log: Logger = {
+    debug: (message, fields) => void logged.push(`${message} ${JSON.stringify(fields ?? {})}`),
     info: (message, fields) => void logged.push(`${message} ${JSON.stringify(fields ?? {})}`),
     warn: (message, fields) => void logged.push(`${message} ${JSON.stringify(fields ?? {})}`),
     error: (message, fields) => void logged.push(`${message} ${JSON.stringify(fields ?? {})}`),
