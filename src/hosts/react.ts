@@ -35,14 +35,15 @@ function component<T extends SfTag>(tagName: T, events: readonly SfElementEvents
 }
 
 export const SfConfig = component('sf-config', [], 'SfConfig');
-export const SfSchedule = component('sf-schedule', ['sf-broadcast-select'], 'SfSchedule');
-export const SfBroadcastCard = component('sf-broadcast-card', ['sf-broadcast-select'], 'SfBroadcastCard');
+export const SfSchedule = component('sf-schedule', ['sf-broadcast-select', 'sf-remind', 'sf-share', 'sf-login-required'], 'SfSchedule');
+export const SfBroadcastCard = component('sf-broadcast-card', ['sf-broadcast-select', 'sf-remind', 'sf-share', 'sf-login-required'], 'SfBroadcastCard');
 export const SfCountdown = component('sf-countdown', ['sf-countdown-end'], 'SfCountdown');
 export const SfProductCard = component('sf-product-card', ['sf-product-click'], 'SfProductCard');
 export const SfProductList = component('sf-product-list', ['sf-product-click'], 'SfProductList');
 export const SfCouponPanel = component('sf-coupon-panel', ['sf-coupon-issue', 'sf-login-required'], 'SfCouponPanel');
 export const SfPreviewPlayer = component('sf-preview-player', ['sf-play', 'sf-pause', 'sf-ended', 'sf-error', 'sf-broadcast-select'], 'SfPreviewPlayer');
 export const SfBroadcastStats = component('sf-broadcast-stats', [], 'SfBroadcastStats');
+export const SfCurationList = component('sf-curation-list', ['sf-curation-select', 'sf-broadcast-select', 'sf-remind', 'sf-share', 'sf-login-required'], 'SfCurationList');
 
 /** The props of a tag in JSX (React 19 sets properties on defined custom elements, and `onsf-…` as listeners). */
 export type SfJsxProps<T extends SfTag> = React.DetailedHTMLProps<React.HTMLAttributes<HTMLElement>, HTMLElement> &
@@ -61,6 +62,7 @@ declare module 'react' {
       'sf-coupon-panel': SfJsxProps<'sf-coupon-panel'>;
       'sf-preview-player': SfJsxProps<'sf-preview-player'>;
       'sf-broadcast-stats': SfJsxProps<'sf-broadcast-stats'>;
+      'sf-curation-list': SfJsxProps<'sf-curation-list'>;
     }
   }
 }

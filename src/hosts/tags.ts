@@ -6,6 +6,7 @@ import type { LitElement } from 'lit';
 import type { SfEventDetails } from '../shared/sauceflex-element.js';
 import type { SfBroadcastCard } from '../elements/broadcast-card/broadcast-card.component.js';
 import type { SfBroadcastStats } from '../elements/broadcast-stats/broadcast-stats.component.js';
+import type { SfCurationList } from '../elements/curation-list/curation-list.component.js';
 import type { SfConfigElement } from '../elements/config/config.component.js';
 import type { SfCountdown } from '../elements/countdown/countdown.component.js';
 import type { SfCouponPanel } from '../elements/coupon-panel/coupon-panel.component.js';
@@ -16,6 +17,7 @@ import type { SfSchedule } from '../elements/schedule/schedule.component.js';
 // Each event's module adds its entry to SfEventDetails.
 import type {} from '../events/broadcast-select.js';
 import type {} from '../events/countdown-end.js';
+import type {} from '../events/curation-select.js';
 import type {} from '../events/coupon-issue.js';
 import type {} from '../events/ended.js';
 import type {} from '../events/error.js';
@@ -23,6 +25,8 @@ import type {} from '../events/login-required.js';
 import type {} from '../events/pause.js';
 import type {} from '../events/play.js';
 import type {} from '../events/product-click.js';
+import type {} from '../events/remind.js';
+import type {} from '../events/share.js';
 
 export type { SfEventDetails };
 
@@ -37,19 +41,21 @@ export interface SfElements {
   'sf-coupon-panel': SfCouponPanel;
   'sf-preview-player': SfPreviewPlayer;
   'sf-broadcast-stats': SfBroadcastStats;
+  'sf-curation-list': SfCurationList;
 }
 
 /** Tag → the `sf-` events it dispatches (as its class JSDoc lists them; events bubble, so lists carry their cards'). */
 export interface SfElementEvents {
   'sf-config': never;
-  'sf-schedule': 'sf-broadcast-select';
-  'sf-broadcast-card': 'sf-broadcast-select';
+  'sf-schedule': 'sf-broadcast-select' | 'sf-remind' | 'sf-share' | 'sf-login-required';
+  'sf-broadcast-card': 'sf-broadcast-select' | 'sf-remind' | 'sf-share' | 'sf-login-required';
   'sf-countdown': 'sf-countdown-end';
   'sf-product-card': 'sf-product-click';
   'sf-product-list': 'sf-product-click';
   'sf-coupon-panel': 'sf-coupon-issue' | 'sf-login-required';
   'sf-preview-player': 'sf-play' | 'sf-pause' | 'sf-ended' | 'sf-error' | 'sf-broadcast-select';
   'sf-broadcast-stats': never;
+  'sf-curation-list': 'sf-curation-select' | 'sf-broadcast-select' | 'sf-remind' | 'sf-share' | 'sf-login-required';
 }
 
 export type SfTag = keyof SfElements;

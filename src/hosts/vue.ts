@@ -22,5 +22,6 @@ declare module 'vue' {
     'sf-coupon-panel': DefineComponent<SfVueProps<'sf-coupon-panel'>>;
     'sf-preview-player': DefineComponent<SfVueProps<'sf-preview-player'>>;
     'sf-broadcast-stats': DefineComponent<SfVueProps<'sf-broadcast-stats'>>;
+    'sf-curation-list': DefineComponent<SfVueProps<'sf-curation-list'>>;
   }
 }

@@ -23,6 +23,7 @@ const LOADERS = {
   'sf-coupon-panel': () => import('../elements/coupon-panel/coupon-panel.js'),
   'sf-preview-player': () => import('../elements/preview-player/preview-player.js'),
   'sf-broadcast-stats': () => import('../elements/broadcast-stats/broadcast-stats.js'),
+  'sf-curation-list': () => import('../elements/curation-list/curation-list.js'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyTag = keyof typeof LOADERS;

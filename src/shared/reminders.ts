@@ -1,10 +1,10 @@
 /**
  * The reminders a shopper set, kept per broadcast in localStorage (`sf:reminders`) so a card shows
  * "알림 받는 중 / Reminder set" on the next visit too. Storage that is blocked or full keeps them in
- * memory for the page (tracking/storage.ts). Bounded: a choice is dropped a day after the broadcast
+ * memory for the page (storage-slot.ts). Bounded: a choice is dropped a day after the broadcast
  * ends, and at most the newest 100 are kept. Another tab's change arrives through the `storage` event.
  */
-import { JsonSlot } from '../tracking/storage.js';
+import { JsonSlot } from './storage-slot.js';
 import { recordTable, type Records } from '../store/records.js';
 import { reminderStore } from '../store/reminders.js';
 

@@ -4,9 +4,9 @@
  * beside the elements' styles (change one, change the other); the main entry adds it once, at zero
  * specificity, so any rule a shop writes still wins.
  */
-/** Lists and panels 16rem (two coupons: 2 × 7.5rem and a gap), the schedule and the stats 24rem, the player its ratio. */
+/** Lists, panels and the curation rail 16rem (two coupons: 2 × 7.5rem and a gap), the schedule and the stats 24rem, the player its ratio. */
 export const RESERVE_CSS =
-  ':where(:is(sf-preview-player,sf-schedule,sf-product-list,sf-coupon-panel,sf-broadcast-stats):not(:defined)){display:block;min-height:16rem}' +
+  ':where(:is(sf-preview-player,sf-schedule,sf-product-list,sf-coupon-panel,sf-broadcast-stats,sf-curation-list):not(:defined)){display:block;min-height:16rem}' +
   ':where(:is(sf-schedule,sf-broadcast-stats):not(:defined)){min-height:24rem}' +
   ':where(sf-preview-player:not(:defined)){min-height:0;aspect-ratio:var(--sf-player-aspect-ratio,9/16)}';
 
