@@ -12,6 +12,7 @@ import '../countdown/countdown.js';
 import { groupByDay, mergeRefreshed, nextStart, SCHEDULE_TYPES, SEARCH_TYPE, visibleBroadcasts, type ScheduleType } from './schedule-groups.js';
 import styles from './schedule.styles.js';
 import { failureMessage } from '../../shared/failure-message.js';
+import { structuredDataFor, writeStructuredData } from '../../shared/structured-data.js';
 
 const MAX_LIMIT = 100;
 /** Pages fetched at most to fill one view of a filtered schedule (a source of hundreds of replays, say). */
@@ -34,9 +35,17 @@ interface Shown {
  * Upcoming broadcasts come from GET /front/broadcast/schedule; `type` live / vod / catchup / latest /
  * all read GET /front/broadcast with the matching `searchType`; `curation-id` shows a curation.
  * Rehearsals are never shown; cancelled broadcasts are marked. Refreshes every `refresh-interval`
- * seconds and when the tab is shown again, in place: no skeleton, no lost scroll position.
+ * seconds and when the tab is shown again, in place: no skeleton, no lost scroll position; the cards'
+ * counters (views, likes, chats) change where they stand.
+ *
+ * With `structured-data`, the broadcasts shown are also written as schema.org JSON-LD (a `VideoObject`
+ * with its `BroadcastEvent` each) into a `<script type="application/ld+json">` in the element's light
+ * DOM, for search engines; cancelled ones are left out.
  *
  * @event sf-broadcast-select - From a card: a broadcast was chosen (cancelable).
+ * @event sf-remind - From a card: "remind me" turned on or off (cancelable: skips the calendar offer).
+ * @event sf-share - From a card: the share button (cancelable: share your own way).
+ * @event sf-login-required - From a card, with `remind-requires-login`: a guest pressed "remind me".
  *
  * @csspart header - Title row with the countdown.
  * @csspart group - One day's section.
@@ -112,6 +121,14 @@ export class SfSchedule extends SauceflexElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
   /** Hide the countdown to the next broadcast. */
   @property({ attribute: 'no-countdown', type: Boolean }) noCountdown = false;
+  /** Write the broadcasts shown as schema.org JSON-LD into the light DOM, for search engines. */
+  @property({ attribute: 'structured-data', type: Boolean }) structuredData = false;
+  /** A guest's "remind me" on the cards asks to sign in first (`sf-login-required`, then `login-url`). */
+  @property({ attribute: 'remind-requires-login', type: Boolean }) remindRequiresLogin = false;
+  /** Hide the cards' "remind me" toggles. */
+  @property({ attribute: 'no-remind', type: Boolean }) noRemind = false;
+  /** Hide the cards' share buttons. */
+  @property({ attribute: 'no-share', type: Boolean }) noShare = false;
 
   private refreshTimer?: ReturnType<typeof setInterval>;
   private lastLoadedAt = 0;
@@ -135,6 +152,21 @@ export class SfSchedule extends SauceflexElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('refreshInterval')) this.restartTimer();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.writeStructuredData();
+  }
+
+  /** The JSON-LD of what is shown (light DOM), or none without `structured-data` or before data. */
+  private writeStructuredData(): void {
+    const shown = this.data.value;
+    if (!this.structuredData || !shown) return writeStructuredData(this, undefined);
+    const visible = visibleBroadcasts(shown.items, this.scheduleType, Date.now())
+      .slice(0, Math.max(this.shownCount, this.pageSize))
+      .filter((item) => item.broadcastStateCode !== 'cancel');
+    writeStructuredData(this, structuredDataFor(visible));
   }
 
   private get pageSize(): number {
@@ -296,6 +328,7 @@ export class SfSchedule extends SauceflexElement {
         ${repeat(items, (item) => item.broadcastId, (item) => html`<li>
           <sf-broadcast-card part="card" exportparts="card: card-link, thumbnail, badge, title, meta, shop, products"
             .broadcast=${item} .now=${now} variant=${this.layout} target=${this.target} lang=${lang}
+            ?remind-requires-login=${this.remindRequiresLogin} ?no-remind=${this.noRemind} ?no-share=${this.noShare}
             partner-id=${this.config.partnerId ?? nothing} api-base=${this.config.apiBase}
             token-endpoint=${this.config.tokenEndpoint ?? nothing} time-zone=${timeZone ?? nothing}></sf-broadcast-card>
         </li>`)}
