@@ -4,7 +4,6 @@ import { defineMessages, type Message } from './messages.js';
 const ko = {
   'remind.off': '알림 받기',
   'remind.on': '알림 받는 중',
-  'remind.label': '{name} 방송 알림',
   'remind.undo': '알림 취소',
   'remind.calendar': '캘린더에 추가',
   'remind.ics': '캘린더 파일 (.ics)',
@@ -14,7 +13,6 @@ const ko = {
   'remind.cleared': '{name} 방송 알림을 취소했습니다.',
   'remind.login': '로그인하면 방송 알림을 받을 수 있습니다.',
   'share.label': '공유',
-  'share.named': '{name} 공유',
   'share.copied': '링크를 복사했습니다.',
   'share.shared': '공유했습니다.',
   'share.failed': '복사하지 못했습니다. 이 주소를 복사해 주세요: {url}',
@@ -37,7 +35,6 @@ export type RemindMessageKey = keyof typeof ko;
 const en: Record<RemindMessageKey, Message> = {
   'remind.off': 'Remind me',
   'remind.on': 'Reminder set',
-  'remind.label': 'Reminder for {name}',
   'remind.undo': 'Undo',
   'remind.calendar': 'Add to calendar',
   'remind.ics': 'Calendar file (.ics)',
@@ -47,7 +44,6 @@ const en: Record<RemindMessageKey, Message> = {
   'remind.cleared': 'Reminder removed for {name}.',
   'remind.login': 'Sign in to get a reminder.',
   'share.label': 'Share',
-  'share.named': 'Share {name}',
   'share.copied': 'Link copied.',
   'share.shared': 'Shared.',
   'share.failed': 'Could not copy. Copy this address: {url}',

@@ -164,14 +164,14 @@ export class CardActions implements ReactiveController {
     const entry = on && this.offerFor === broadcast.broadcastId && this.calendar ? this.entry(broadcast) : undefined;
     return html`<div class="actions" part="actions">
         ${remindable
-          ? html`<button type="button" class="action remind" part="remind" aria-pressed=${on ? 'true' : 'false'}
-              aria-label=${remindMsg(lang, 'remind.label', { name })} @click=${() => this.toggleRemind(broadcast, options)}>
-              ${icon(on ? 'check' : 'bell')}<span>${remindMsg(lang, on ? 'remind.on' : 'remind.off')}</span>
+          ? html`<button type="button" class="action remind" part="remind" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.toggleRemind(broadcast, options)}>
+              ${icon(on ? 'check' : 'bell')}<span>${remindMsg(lang, on ? 'remind.on' : 'remind.off')}</span><span class="visually-hidden">: ${name}</span>
             </button>`
           : nothing}
         ${shareable
-          ? html`<button type="button" class="action share" part="share" aria-label=${remindMsg(lang, 'share.named', { name })}
-              @click=${() => this.share(broadcast, lang)}>${icon('share')}<span>${remindMsg(lang, 'share.label')}</span></button>`
+          ? html`<button type="button" class="action share" part="share" @click=${() => this.share(broadcast, lang)}>
+              ${icon('share')}<span>${remindMsg(lang, 'share.label')}</span><span class="visually-hidden">: ${name}</span>
+            </button>`
           : nothing}
         ${this.renderCounters(broadcast, state, lang)}
       </div>
