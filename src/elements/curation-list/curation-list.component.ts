@@ -123,7 +123,9 @@ export class SfCurationList extends SauceflexElement {
         return { items: [...shown.items, ...page.items.filter((item) => !known.has(item.curationId))], nextKey: page.nextKey ?? undefined };
       });
       if (applied && hadFocus) {
-        // Keyboard users continue from the first new curation rather than from the button.
+        // Keyboard users continue from the first new curation rather than from the button. The step
+        // settles before the task hands its value to the element: wait for the task, then the render.
+        await this.data.taskComplete;
         await this.updateComplete;
         (this.renderRoot.querySelectorAll<HTMLElement>('[part~="curation"]')[firstNew] ?? null)?.focus();
       }
