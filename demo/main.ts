@@ -6,8 +6,8 @@ import '../src/index.js';
 import { useLang } from './lang.js';
 
 const texts = {
-  ko: { products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
-  en: { products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
+  ko: { products: '방송 상품', preview: '미리보기', title: '라이브 쇼핑', live: '지금 방송 중', upcoming: '방송 예정', curations: '큐레이션', replay: '다시보기', coupons: '방송 쿠폰', productCoupons: '이 상품의 쿠폰', guest: '비회원', member: 'demo-member 님', signIn: 'demo-member로 로그인', signOut: '로그아웃' },
+  en: { products: 'On this broadcast', preview: 'Preview', title: 'Live shopping', live: 'Live now', upcoming: 'Coming up', curations: 'Curations', replay: 'Replays', coupons: 'Broadcast coupons', productCoupons: 'Coupons for this product', guest: 'Guest', member: 'Hi, demo-member', signIn: 'Sign in as demo-member', signOut: 'Sign out' },
 } as const;
 
 const config = document.querySelector('sf-config')!;
@@ -33,12 +33,24 @@ signOutButton.addEventListener('click', () => demoLogin());
 
 const log = document.querySelector('#event-log')!;
 document.addEventListener('sf-login-required', (event) => {
-  log.textContent = `sf-login-required: ${event.detail.couponId} (${event.detail.reason})`;
-  if (confirm(document.documentElement.lang === 'en' ? 'Sign in to get this coupon? (demo-member)' : '쿠폰을 받으려면 로그인이 필요합니다. demo-member로 로그인할까요?')) demoLogin('demo-member');
+  log.textContent = `sf-login-required: ${event.detail.couponId ?? event.detail.broadcastId} (${event.detail.action ?? 'coupon'}, ${event.detail.reason})`;
+  if (confirm(document.documentElement.lang === 'en' ? 'Sign in to go on? (demo-member)' : '로그인이 필요합니다. demo-member로 로그인할까요?')) demoLogin('demo-member');
 });
 document.addEventListener('sf-coupon-issue', (event) => {
   const { coupon, status, code } = event.detail;
   log.textContent = `sf-coupon-issue: ${coupon.couponName} → ${status}${code ? ` (${code})` : ''}`;
+});
+// A shop would subscribe the shopper in its own KakaoTalk / SMS / e-mail system here; its server can also
+// read sauceFlex's list through the backend's GET /sauceflex/notifications/:broadcastId (server to server).
+document.addEventListener('sf-remind', (event) => {
+  const { name, start, on } = event.detail;
+  log.textContent = `sf-remind: ${name} (${start}) → ${on ? 'on' : 'off'}`;
+});
+document.addEventListener('sf-share', (event) => {
+  log.textContent = `sf-share: ${event.detail.title} → ${event.detail.url}`;
+});
+document.addEventListener('sf-curation-select', (event) => {
+  log.textContent = `sf-curation-select: ${event.detail.curation.curationName ?? event.detail.curation.curationId}`;
 });
 document.addEventListener('sf-broadcast-select', (event) => {
   log.textContent = `sf-broadcast-select: ${event.detail.broadcast.broadcastName} → ${event.detail.url ?? '(no player URL)'}`;
