@@ -321,4 +321,20 @@ describe('card actions: counters', () => {
     expect(row.scrollWidth).to.be.at.most(row.clientWidth + 1);
     expect(cardEl.getBoundingClientRect().width).to.be.at.most(320);
   });
+
+  it('in a narrow card (a five-column grid on a phone) the buttons show icons only and stay inside the card', async () => {
+    const el = await fixture<HTMLElement>(html`<div style="width: 160px"><sf-broadcast-card variant="grid" .broadcast=${withState('standby')} lang="en"></sf-broadcast-card></div>`);
+    const cardEl = el.querySelector('sf-broadcast-card')!;
+    await cardEl.updateComplete;
+    const box = cardEl.getBoundingClientRect();
+    for (const name of ['remind', 'share']) {
+      const button = part(cardEl, name)!.getBoundingClientRect();
+      expect(button.right, `${name} inside the card`).to.be.at.most(box.right + 0.5);
+      expect(button.width, `${name} keeps a 24 px target`).to.be.at.least(24);
+      expect(button.height).to.be.at.least(24);
+    }
+    // The text is still the button's name for screen readers.
+    expect(part(cardEl, 'remind')!.textContent!.trim()).to.match(/^(Remind me|Reminder set): /);
+    await expect(cardEl).to.be.accessible();
+  });
 });

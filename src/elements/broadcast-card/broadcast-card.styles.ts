@@ -252,15 +252,36 @@ export default [
     margin-top: 0.25rem;
     overflow: hidden;
     white-space: nowrap;
+    /* Narrow cards (a five-column grid on a phone) show the buttons' icons only, below. */
+    container-type: inline-size;
   }
   .action {
     display: inline-flex;
     align-items: center;
     gap: 0.25rem;
     height: 2rem;
+    min-width: 2rem;
     padding: 0 0.625rem;
     font-size: 0.8rem;
-    flex: none;
+    flex: 0 1 auto;
+    overflow: hidden;
+  }
+  .action .label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  /* Icon only, the text kept for screen readers: a button never reaches past its card. */
+  @container (max-width: 15rem) {
+    .action {
+      padding: 0 0.5rem;
+    }
+    .action .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
   }
   .action:focus-visible,
   .offer .link:focus-visible {

@@ -165,12 +165,12 @@ export class CardActions implements ReactiveController {
     return html`<div class="actions" part="actions">
         ${remindable
           ? html`<button type="button" class="action remind" part="remind" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.toggleRemind(broadcast, options)}>
-              ${icon(on ? 'check' : 'bell')}<span>${remindMsg(lang, on ? 'remind.on' : 'remind.off')}</span><span class="visually-hidden">: ${name}</span>
+              ${icon(on ? 'check' : 'bell')}<span class="label">${remindMsg(lang, on ? 'remind.on' : 'remind.off')}</span><span class="visually-hidden">: ${name}</span>
             </button>`
           : nothing}
         ${shareable
           ? html`<button type="button" class="action share" part="share" @click=${() => this.share(broadcast, lang)}>
-              ${icon('share')}<span>${remindMsg(lang, 'share.label')}</span><span class="visually-hidden">: ${name}</span>
+              ${icon('share')}<span class="label">${remindMsg(lang, 'share.label')}</span><span class="visually-hidden">: ${name}</span>
             </button>`
           : nothing}
         ${this.renderCounters(broadcast, state, lang)}

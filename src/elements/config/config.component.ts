@@ -17,7 +17,7 @@ const HTMLElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} 
  * @attr lang - ko or en.
  * @attr time-zone - IANA time zone for dates (the viewer's by default).
  * @attr hls-src - A URL to load hls.js from (an ES module exporting Hls) instead of the bundled chunk.
- * @attr login-url - The shop's login page: a guest's coupon press opens it with `returnUrl` (or fills a `{returnUrl}` placeholder).
+ * @attr login-url - The shop's login page: a guest's coupon press (or "remind me" with `remind-requires-login`) opens it with `returnUrl` (or fills a `{returnUrl}` placeholder).
  */
 
 export class SfConfigElement extends HTMLElementBase {
