@@ -1,7 +1,7 @@
 /**
  * schema.org JSON-LD for broadcasts, so search engines can show a shop's live shows: per broadcast a
  * `VideoObject` whose `publication` is its `BroadcastEvent` (live, planned start and end), the way search
- * engines document livestream markup, with the shop as publisher. Text is the API's, as JSON strings;
+ * engines document livestream markup, with the shop as publisher (an uploaded VOD has no BroadcastEvent). Text is the API's, as JSON strings;
  * every URL passes `safeUrl()` first (a broadcast without a safe page URL is left out). The JSON is
  * escaped for a `<script>` element (`<`, `>`, `&`, U+2028, U+2029 as \u escapes), so even a page that
  * serialises the DOM (a pre-renderer, a CMS snapshot) cannot have a name close the script.
@@ -30,15 +30,11 @@ export function videoObject(broadcast: Broadcast): Record<string, unknown> | und
     description,
     uploadDate: start.toISOString(),
     url,
-    publication: {
-      '@type': 'BroadcastEvent',
-      name: broadcast.broadcastName,
-      isLiveBroadcast: true,
-      startDate: start.toISOString(),
-      endDate: end.toISOString(),
-      url,
-    },
   };
+  // An uploaded video (broadcastTypeCode vod) was never broadcast: a VideoObject alone.
+  if (broadcast.broadcastTypeCode !== 'vod') {
+    video.publication = { '@type': 'BroadcastEvent', name: broadcast.broadcastName, isLiveBroadcast: true, startDate: start.toISOString(), endDate: end.toISOString(), url };
+  }
   if (thumbnail) video.thumbnailUrl = [thumbnail];
   if (typeof broadcast.shopName === 'string' && broadcast.shopName.trim()) {
     video.publisher = { '@type': 'Organization', name: broadcast.shopName, ...(logo ? { logo } : {}) };

@@ -38,10 +38,15 @@ describe('<sf-schedule> structured data, counters and remind options', () => {
       expect(video['@type']).to.equal('VideoObject');
       expect(video.url).to.equal(b.shortUrl);
       expect(video.thumbnailUrl[0]).to.match(/^https?:\/\//);
+      if (b.broadcastTypeCode === 'vod') {
+        expect(video.publication, 'an uploaded VOD was never broadcast').to.equal(undefined);
+        continue;
+      }
       expect(video.publication).to.deep.include({ '@type': 'BroadcastEvent', isLiveBroadcast: true, startDate: new Date(b.programmingStartDt).toISOString() });
       expect(Date.parse(video.publication.endDate)).to.be.greaterThan(Date.parse(video.publication.startDate));
-      expect(video.publisher).to.deep.include({ '@type': 'Organization', name: b.shopName });
     }
+    for (const [i, video] of doc['@graph'].entries()) expect(video.publisher).to.deep.include({ '@type': 'Organization', name: shown[i]!.shopName });
+    expect(doc['@graph'].some((video) => video.publication), 'live broadcasts carry their BroadcastEvent').to.equal(true);
     expect(root(el).querySelector('script'), 'nothing in the shadow root').to.equal(null);
     el.structuredData = false;
     await el.updateComplete;
