@@ -6,10 +6,12 @@ import {
   broadcastWhere,
   elementIn,
   handler,
+  inShadow,
   langOf,
   mockApiBase,
   PARTNER_ID,
   themeStyle,
+  waitFor,
   waitForShadow,
   type Args,
 } from './support/helpers.js';
@@ -97,8 +99,14 @@ export const ReminderSet: Story = {
   args: { broadcast: 'tomorrow' },
   play: async ({ canvasElement }) => {
     const card = elementIn(canvasElement, 'sf-broadcast-card');
-    const toggle = await waitForShadow<HTMLButtonElement>(card, '[part~="remind"]');
-    if (toggle.getAttribute('aria-pressed') !== 'true') toggle.click();
+    const toggle = () => inShadow<HTMLButtonElement>(card, '[part~="remind"]')!;
+    await waitForShadow(card, '[part~="remind"]');
+    // Set in an earlier story (it is kept per broadcast): take it back first, so this press opens the offer.
+    if (toggle().getAttribute('aria-pressed') === 'true') {
+      toggle().click();
+      await waitFor('the reminder taken back', () => toggle().getAttribute('aria-pressed') === 'false');
+    }
+    toggle().click();
     await waitForShadow(card, '[part~="calendar"] a');
   },
 };
