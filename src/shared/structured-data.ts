@@ -20,6 +20,7 @@ export function videoObject(broadcast: Broadcast): Record<string, unknown> | und
   if (!url || !start || typeof broadcast.broadcastName !== 'string') return undefined;
   const plannedEnd = parseApiDate(broadcast.programmingEndDt);
   const end = plannedEnd && plannedEnd > start ? plannedEnd : new Date(start.getTime() + HOUR);
+  if (Number.isNaN(end.getTime())) return undefined;
   const thumbnail = broadcastThumbnail(broadcast);
   const logo = safeUrl(broadcast.partnerProfileImageUrl);
   const description = typeof broadcast.explanation === 'string' && broadcast.explanation.trim() ? broadcast.explanation : broadcast.broadcastName;

@@ -162,6 +162,12 @@ describe('card actions: remind me', () => {
     expect(localStorage.getItem(REMINDERS_KEY), 'nothing reached storage').to.equal(null);
   });
 
+  it('a start at the end of Date’s range (hostile data) offers no reminder rather than throwing', async () => {
+    const el = await card(withState('standby', { programmingStartDt: '+275760-09-13T00:00:00.000Z', programmingEndDt: 'not a date' }));
+    expect(part(el, 'remind')).to.equal(null);
+    expect(part(el, 'share')).to.not.equal(null);
+  });
+
   it('only upcoming broadcasts can be reminded of; a cancelled one has no actions', async () => {
     expect(part(await card(withState('onair')), 'remind')).to.equal(null);
     expect(part(await card(withState('vod')), 'remind')).to.equal(null);

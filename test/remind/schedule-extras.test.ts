@@ -66,6 +66,8 @@ describe('<sf-schedule> structured data, counters and remind options', () => {
     const parsed = JSON.parse(text) as { '@graph': { name: string; publisher: { name: string } }[] };
     expect(parsed['@graph'].map((v) => v.name)).to.deep.equal(names);
     expect(parsed['@graph'].map((v) => v.publisher.name)).to.deep.equal(names);
+    const edge = JSON.parse(structuredDataFor([{ ...base, programmingStartDt: '+275760-09-13T00:00:00.000Z', programmingEndDt: 'x' }])) as { '@graph': unknown[] };
+    expect(edge['@graph'], 'no end can be computed: left out, nothing thrown').to.deep.equal([]);
     for (const url of HOSTILE_URLS) {
       const out = JSON.parse(structuredDataFor([{ ...base, shortUrl: url, outputPath: url, partnerProfileImageUrl: url, broadcastThumbnailList: [{ thumbnailUrl: url, isRepresentative: true }] }])) as { '@graph': unknown[] };
       expect(out['@graph'], `no entry without a safe page URL: ${url}`).to.deep.equal([]);

@@ -63,12 +63,14 @@ export function broadcastPageUrl(broadcast: Broadcast): string | undefined {
   return safeUrl(broadcast.shortUrl) ?? playerUrl(broadcast, undefined);
 }
 
-/** A broadcast's planned start and end; an end missing or not after the start becomes start + 1 h. */
+/** A broadcast's planned start and end; an end missing or not after the start becomes start + 1 h; undefined when there is none. */
 export function plannedTimes(broadcast: Broadcast): { start: Date; end: Date } | undefined {
   const start = parseApiDate(broadcast.programmingStartDt);
   if (!start) return undefined;
-  const end = parseApiDate(broadcast.programmingEndDt);
-  return { start, end: end && end > start ? end : new Date(start.getTime() + HOUR) };
+  const planned = parseApiDate(broadcast.programmingEndDt);
+  const end = planned && planned > start ? planned : new Date(start.getTime() + HOUR);
+  // A start at the very end of Date's range (the API's data is not ours) has no hour after it.
+  return Number.isNaN(end.getTime()) ? undefined : { start, end };
 }
 
 export class CardActions implements ReactiveController {
