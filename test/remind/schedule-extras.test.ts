@@ -105,6 +105,9 @@ describe('<sf-schedule> structured data, counters and remind options', () => {
     await settled(el);
     const before = cards(el);
     expect(before.length).to.be.greaterThan(0);
+    // Measure once the fonts are in (WebKit loads the CJK fallback late): only the refresh may move things after.
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const heights = before.map((card) => card.getBoundingClientRect().height);
     const tops = before.map((card) => card.getBoundingClientRect().top);
     const counters = before.map((card) => card.shadowRoot!.querySelector('[part~="counters"]')!.textContent!.replace(/\s+/g, ' '));
