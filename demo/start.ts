@@ -25,6 +25,7 @@ const demoRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /** The demo shop's own server reports payments with this; a real shop keeps its secret out of git. */
 const DEMO_PAYMENTS_SECRET = 'demo-payments-secret-not-for-production';
+const DEMO_NOTIFICATIONS_SECRET = 'demo-notifications-secret-not-for-production';
 
 /** Filled once the servers are up; the demo pages' `%SF_…%` placeholders are replaced from it. */
 const urls: Record<string, string> = {};
@@ -128,6 +129,7 @@ async function main() {
       paymentsSecret: DEMO_PAYMENTS_SECRET,
       smartstream: { apiBase: smartstream.apiBase, merchantId: smartstream.merchantId, apiKey: smartstream.apiKey },
       liveMinutes: { apiBase: liveminutes.origin, ...liveminutes.account, hostId: 'demo-consultant', hostNickname: '상담원' },
+      notificationsSecret: DEMO_NOTIFICATIONS_SECRET,
       outbox: { kind: 'file', file: `${repoRoot}.dev/payments-outbox.jsonl` },
       host,
       port: await freePortOr(Number(process.env.SF_PORT ?? 8788)),
@@ -152,6 +154,8 @@ async function main() {
     embed examples     ${shopOrigin}/embed-iife.html  embed-esm.html  embed-cms.html  theme.html
     partner stats      ${shopOrigin}/stats.html  (sign in with the demo login first)
     backend            ${backend.origin}/sauceflex/token
+    who asked to be reminded (the shop's server, never a browser):
+      curl -H 'Authorization: Bearer ${DEMO_NOTIFICATIONS_SECRET}' ${backend.origin}/sauceflex/notifications/all
     sauceFlex stand-in ${standin.apiBase}   (partner "mobidoo")
     SmartSTREAM        ${smartstream.apiBase}   LiveMinutes ${liveminutes.origin}   (stand-ins)
   Ctrl-C stops everything. SF_STANDIN_LOG=1 npm start prints the stand-in's requests.

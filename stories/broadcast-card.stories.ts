@@ -6,10 +6,12 @@ import {
   broadcastWhere,
   elementIn,
   handler,
+  inShadow,
   langOf,
   mockApiBase,
   PARTNER_ID,
   themeStyle,
+  waitFor,
   waitForShadow,
   type Args,
 } from './support/helpers.js';
@@ -53,7 +55,12 @@ const meta: Meta = {
       token-endpoint=${attr(args['token-endpoint'])}
       time-zone=${attr(args['time-zone'])}
       lang=${langOf(args, context)}
+      ?remind-requires-login=${args['remind-requires-login'] === true}
+      ?no-remind=${args['no-remind'] === true}
+      ?no-share=${args['no-share'] === true}
       @sf-broadcast-select=${handler(args, 'onSfBroadcastSelect')}
+      @sf-remind=${handler(args, 'onSfRemind')}
+      @sf-share=${handler(args, 'onSfShare')}
     ></sf-broadcast-card>
   </div>`,
 };
@@ -86,6 +93,26 @@ export const MarkupStaysText: Story = {
     if (!title.textContent?.includes('<b>')) throw new Error('the name should show its markup as text');
   },
 };
+/** "Remind me" pressed: the toggle shows "알림 받는 중 / Reminder set" and the add-to-calendar offer opens. */
+export const ReminderSet: Story = {
+  name: 'Upcoming, reminder set (calendar offered)',
+  args: { broadcast: 'tomorrow' },
+  play: async ({ canvasElement }) => {
+    const card = elementIn(canvasElement, 'sf-broadcast-card');
+    const toggle = () => inShadow<HTMLButtonElement>(card, '[part~="remind"]')!;
+    await waitForShadow(card, '[part~="remind"]');
+    // Set in an earlier story (it is kept per broadcast): take it back first, so this press opens the offer.
+    if (toggle().getAttribute('aria-pressed') === 'true') {
+      toggle().click();
+      await waitFor('the reminder taken back', () => toggle().getAttribute('aria-pressed') === 'false');
+    }
+    toggle().click();
+    await waitForShadow(card, '[part~="calendar"] a');
+  },
+};
+export const Counters: Story = { name: 'Replay with views, likes and chats', args: { broadcast: 'replay' }, play: async ({ canvasElement }) => {
+  await waitForShadow(elementIn(canvasElement, 'sf-broadcast-card'), '[part~="counters"] .likes');
+} };
 export const LongName: Story = { name: 'Long name (truncated)', args: { broadcast: 'long name' }, play: showsState('upcoming') };
 
 /** Loaded by `broadcast-id` from the API (the stand-in's GET /front/broadcast/{partnerId}/{broadcastId}). */

@@ -14,6 +14,7 @@ import { Catalog, type ListQuery } from './catalog.js';
 import { CouponStore } from './coupons.js';
 import { ApiFailure, envelope } from './envelope.js';
 import { analysisSeries, analysisTotals, readAnalysisQuery } from './analysis.js';
+import { notificationList } from './notifications.js';
 import {
   BAD_GATEWAY_HTML,
   ConnectionReset,
@@ -297,6 +298,17 @@ export function createStandinApp(options: StandinOptions & { origin: () => strin
   };
   app.get('/V1/front/analysis/broadcast/:partnerId/:broadcastId', route('analysis.totals'), (c) => analysed(c, false));
   app.get('/V1/front/analysis/broadcast/:partnerId/:broadcastId/timeSeries', route('analysis.series'), (c) => analysed(c, true));
+
+  // ---- who asked to be reminded (admin token) ----
+
+  app.get('/V1/external/notification/:partnerId/:broadcastId', route('notification.members'), (c) => {
+    admin.check(adminHeader(c.req.header('x-sauceflex-authorize')));
+    checkQuery(new URL(c.req.url).searchParams, {});
+    if (c.req.param('partnerId') !== partnerId) throw new ApiFailure('FA1012');
+    const broadcastId = c.req.param('broadcastId') ?? '';
+    if (!/^[\w.-]{1,100}$/.test(broadcastId)) throw new ApiFailure('FA1010', { validError: ['"broadcastId" is not a broadcast id'] });
+    return ok(c, notificationList(partnerId, broadcastId, catalog.broadcast(broadcastId), now()));
+  });
 
   // ---- the shop's coupon API (sample) ----
 

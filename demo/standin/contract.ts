@@ -24,6 +24,7 @@ export type StandinRoute =
   | 'product.get'
   | 'analysis.totals'
   | 'analysis.series'
+  | 'notification.members'
   | 'payments.batch'
   | 'payment.single'
   | 'payment.update'
@@ -96,6 +97,7 @@ export const STANDIN_ROUTES: readonly StandinRoute[] = [
   'product.get',
   'analysis.totals',
   'analysis.series',
+  'notification.members',
   'payments.batch',
   'payment.single',
   'payment.update',

@@ -1,15 +1,13 @@
 /**
- * A shopper asked to share a broadcast (the share button of the sauceFlex player in `<sf-live-player>`).
- * Cancelable: cancel it to share your own way; otherwise the Web Share API is used where the browser
- * has it, else the link is copied and the element says so.
- *
- * (Interim version in this branch: the `sf-share` event is owned by the share work of issue 20, whose
- * module replaces this one at merge; the detail below is the signature agreed with it.)
+ * A shopper asked to share a broadcast (a card's or the player's share control). Cancel it to share
+ * your own way (a KakaoTalk sheet, say): nothing else happens then. Otherwise the Web Share API opens
+ * where the browser has it, else the URL is copied to the clipboard.
  */
 export interface SfShareDetail {
   broadcastId: string;
+  /** The broadcast's name, as shared. */
   title: string;
-  /** The link shared: the broadcast's short link when there is one, else the player's link. */
+  /** What is shared: the broadcast's `shortUrl`, else its player URL (never with the viewer token). */
   url: string;
 }
 

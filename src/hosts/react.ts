@@ -35,8 +35,8 @@ function component<T extends SfTag>(tagName: T, events: readonly SfElementEvents
 }
 
 export const SfConfig = component('sf-config', [], 'SfConfig');
-export const SfSchedule = component('sf-schedule', ['sf-broadcast-select', 'sf-impression'], 'SfSchedule');
-export const SfBroadcastCard = component('sf-broadcast-card', ['sf-broadcast-select', 'sf-impression'], 'SfBroadcastCard');
+export const SfSchedule = component('sf-schedule', ['sf-broadcast-select', 'sf-impression', 'sf-remind', 'sf-share', 'sf-login-required'], 'SfSchedule');
+export const SfBroadcastCard = component('sf-broadcast-card', ['sf-broadcast-select', 'sf-impression', 'sf-remind', 'sf-share', 'sf-login-required'], 'SfBroadcastCard');
 export const SfCountdown = component('sf-countdown', ['sf-countdown-end'], 'SfCountdown');
 export const SfProductCard = component('sf-product-card', ['sf-product-click', 'sf-impression'], 'SfProductCard');
 export const SfProductList = component('sf-product-list', ['sf-product-click', 'sf-impression'], 'SfProductList');
@@ -45,6 +45,7 @@ export const SfPreviewPlayer = component('sf-preview-player', ['sf-play', 'sf-pa
 export const SfBroadcastStats = component('sf-broadcast-stats', [], 'SfBroadcastStats');
 export const SfLivePlayer = component('sf-live-player', ['sf-product-click', 'sf-login-required', 'sf-share', 'sf-live-exit', 'sf-live-status', 'sf-live-time', 'sf-view-progress', 'sf-live-enter', 'sf-banner-click', 'sf-error'], 'SfLivePlayer');
 export const SfConsultButton = component('sf-consult-button', ['sf-consult-open', 'sf-login-required'], 'SfConsultButton');
+export const SfCurationList = component('sf-curation-list', ['sf-curation-select', 'sf-broadcast-select', 'sf-remind', 'sf-share', 'sf-login-required'], 'SfCurationList');
 
 /** The props of a tag in JSX (React 19 sets properties on defined custom elements, and `onsf-…` as listeners). */
 export type SfJsxProps<T extends SfTag> = React.DetailedHTMLProps<React.HTMLAttributes<HTMLElement>, HTMLElement> &
@@ -65,6 +66,7 @@ declare module 'react' {
       'sf-broadcast-stats': SfJsxProps<'sf-broadcast-stats'>;
       'sf-live-player': SfJsxProps<'sf-live-player'>;
       'sf-consult-button': SfJsxProps<'sf-consult-button'>;
+      'sf-curation-list': SfJsxProps<'sf-curation-list'>;
     }
   }
 }

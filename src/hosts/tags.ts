@@ -7,6 +7,7 @@ import type { SfEventDetails } from '../shared/sauceflex-element.js';
 import type { SfBroadcastCard } from '../elements/broadcast-card/broadcast-card.component.js';
 import type { SfBroadcastStats } from '../elements/broadcast-stats/broadcast-stats.component.js';
 import type { SfLivePlayer } from '../elements/live-player/live-player.component.js';
+import type { SfCurationList } from '../elements/curation-list/curation-list.component.js';
 import type { SfConfigElement } from '../elements/config/config.component.js';
 import type { SfConsultButton } from '../elements/consult-button/consult-button.component.js';
 import type { SfCountdown } from '../elements/countdown/countdown.component.js';
@@ -20,6 +21,7 @@ import type {} from '../events/banner-click.js';
 import type {} from '../events/broadcast-select.js';
 import type {} from '../events/consult-open.js';
 import type {} from '../events/countdown-end.js';
+import type {} from '../events/curation-select.js';
 import type {} from '../events/coupon-issue.js';
 import type {} from '../events/ended.js';
 import type {} from '../events/error.js';
@@ -33,6 +35,7 @@ import type {} from '../events/play.js';
 import type {} from '../events/product-click.js';
 import type {} from '../events/impression.js';
 import type {} from '../events/view-progress.js';
+import type {} from '../events/remind.js';
 import type {} from '../events/share.js';
 
 export type { SfEventDetails };
@@ -50,13 +53,14 @@ export interface SfElements {
   'sf-broadcast-stats': SfBroadcastStats;
   'sf-live-player': SfLivePlayer;
   'sf-consult-button': SfConsultButton;
+  'sf-curation-list': SfCurationList;
 }
 
 /** Tag → the `sf-` events it dispatches (as its class JSDoc lists them; events bubble, so lists carry their cards'). */
 export interface SfElementEvents {
   'sf-config': never;
-  'sf-schedule': 'sf-broadcast-select' | 'sf-impression';
-  'sf-broadcast-card': 'sf-broadcast-select' | 'sf-impression';
+  'sf-schedule': 'sf-broadcast-select' | 'sf-impression' | 'sf-remind' | 'sf-share' | 'sf-login-required';
+  'sf-broadcast-card': 'sf-broadcast-select' | 'sf-impression' | 'sf-remind' | 'sf-share' | 'sf-login-required';
   'sf-countdown': 'sf-countdown-end';
   'sf-product-card': 'sf-product-click' | 'sf-impression';
   'sf-product-list': 'sf-product-click' | 'sf-impression';
@@ -65,6 +69,7 @@ export interface SfElementEvents {
   'sf-broadcast-stats': never;
   'sf-live-player': 'sf-product-click' | 'sf-login-required' | 'sf-share' | 'sf-live-exit' | 'sf-live-status' | 'sf-live-time' | 'sf-view-progress' | 'sf-live-enter' | 'sf-banner-click' | 'sf-error';
   'sf-consult-button': 'sf-consult-open' | 'sf-login-required';
+  'sf-curation-list': 'sf-curation-select' | 'sf-broadcast-select' | 'sf-remind' | 'sf-share' | 'sf-login-required';
 }
 
 export type SfTag = keyof SfElements;

@@ -24,5 +24,6 @@ declare module 'vue' {
     'sf-broadcast-stats': DefineComponent<SfVueProps<'sf-broadcast-stats'>>;
     'sf-live-player': DefineComponent<SfVueProps<'sf-live-player'>>;
     'sf-consult-button': DefineComponent<SfVueProps<'sf-consult-button'>>;
+    'sf-curation-list': DefineComponent<SfVueProps<'sf-curation-list'>>;
   }
 }

@@ -26,6 +26,7 @@ const LOADERS = {
   'sf-broadcast-stats': () => import('../elements/broadcast-stats/broadcast-stats.js'),
   'sf-live-player': () => import('../elements/live-player/live-player.js'),
   'sf-consult-button': () => import('../elements/consult-button/consult-button.js'),
+  'sf-curation-list': () => import('../elements/curation-list/curation-list.js'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyTag = keyof typeof LOADERS;

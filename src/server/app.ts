@@ -11,6 +11,8 @@
  *   `scheduleSources`), read server-side. Browser route.
  * - `POST {consult}`: a LiveMinutes join URL for the signed-in shopper (guests: 401 `login_required`),
  *   rate-limited per member as well as per client. Browser route.
+ * - `GET {notifications}/:broadcastId`: who asked to be reminded of a broadcast (or `all`), paged.
+ *   Server-to-server only: `Authorization: Bearer <notificationsSecret>`, no CORS, no browser Origin.
  * - `GET {health}`: `{ "status": "ok" }`.
  *
  * Routing is by method (a wrong method answers 405 with Allow); CORS and rate limiting are
@@ -30,6 +32,7 @@ import { StatsService, type StatsQuery } from './stats.js';
 import { ConsultService, loginRequired } from './consult.js';
 import { NEXT_KEY, SOURCE_NAME, type ScheduleSource } from './sources/source.js';
 import { SmartStreamSource } from './sources/smartstream.js';
+import { NotificationService } from './notifications.js';
 import { MemoryRateLimiter, unlimited, type RateLimiter } from './rate-limit.js';
 import { StoreUnavailableError } from './stores/errors.js';
 import { createPostgres, migrate } from './stores/postgres.js';
@@ -190,6 +193,9 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
   const consultRate = config.consultRateLimit ?? DEFAULTS.consultRateLimit;
   const consultLimiter: RateLimiter =
     deps.consultRateLimiter ?? (redis ? redis.rateLimiter(consultRate) : new MemoryRateLimiter({ ...consultRate, now }));
+  const notifications = admin
+    ? new NotificationService(admin, { apiBase: config.apiBase, partnerId: config.partnerId, timeoutMs, log, ...(deps.fetch ? { fetch: deps.fetch } : {}) })
+    : null;
 
   const outboxSetting = config.outbox ?? { kind: 'file', file: DEFAULTS.outboxFile };
   const outbox =
@@ -397,6 +403,25 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     return jsonResponse(answer, 200, { 'cache-control': 'no-store' });
   });
   hono.all(paths.consult, wrongMethod('POST, OPTIONS'));
+  // --- the notification list (server to server: names and phone numbers) ------------------------
+  const notificationsPath = `${paths.notifications}/:broadcastId`;
+  hono.get(notificationsPath, async (c) => {
+    const request = c.req.raw;
+    // A browser's request (it always sends Origin on a cross-origin fetch) never reads this list.
+    if (request.headers.has('origin')) throw new HttpProblem(403, 'server_only', 'The notification list is for the shop\'s server, not a browser.');
+    if (!config.notificationsSecret) throw new HttpProblem(404, 'not_found', 'No such route.');
+    const auth = request.headers.get('authorization') ?? '';
+    if (!(await secretMatches(/^Bearer [^\s]+$/.test(auth) ? auth.slice(7) : undefined, config.notificationsSecret))) {
+      throw new HttpProblem(401, 'unauthorized', 'Send the notifications secret as Authorization: Bearer <secret>.', {
+        headers: { 'www-authenticate': 'Bearer realm="sauceflex-notifications"' },
+      });
+    }
+    if (!notifications) throw new HttpProblem(503, 'notifications_unavailable', 'The notification list needs the partner admin login (SF_ADMIN_ID, SF_ADMIN_PASSWORD) on this server.');
+    const q = new URL(c.req.url).searchParams;
+    const page = await notifications.page(c.req.param('broadcastId') ?? '', { limit: q.get('limit'), cursor: q.get('cursor') }, request.signal);
+    return jsonResponse(page, 200, { 'cache-control': 'no-store' });
+  });
+  hono.all(notificationsPath, wrongMethod('GET'));
 
   // --- payments (server to server) -------------------------------------------------------------
   mountPaymentsRoute(hono, paths.payments, config.paymentsSecret, payments);

@@ -29,6 +29,8 @@ export interface ServerConfig {
   paymentsSecret?: string;
   /** Shared secret for the stats route from another server (`Authorization: Bearer …`); browsers go through `authorizeStats`. */
   statsSecret?: string;
+  /** Shared secret for the notification list (`Authorization: Bearer …`), another server only. Unset: the route is off. */
+  notificationsSecret?: string;
   /** Partner admin credentials for server-only reads (products). Unset: the products route answers 503. */
   admin?: { id: string; password: string; lifeTimeDays?: number };
   /** SmartSTREAM live events as the schedule source `smartstream` (GET {schedule}/smartstream). Unset: no such source. */
@@ -76,6 +78,7 @@ export interface ServerPaths {
   stats: string;
   schedule: string;
   consult: string;
+  notifications: string;
   health: string;
   /** Server-rendered elements as HTML fragments (`GET {fragments}/schedule?…`). */
   fragments: string;
@@ -88,6 +91,7 @@ export const DEFAULT_PATHS: ServerPaths = {
   stats: '/sauceflex/stats',
   schedule: '/sauceflex/schedule',
   consult: '/sauceflex/consult',
+  notifications: '/sauceflex/notifications',
   health: '/sauceflex/health',
   fragments: '/sauceflex/fragments',
 };
@@ -284,6 +288,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ['stats', 'SF_STATS_PATH'],
     ['schedule', 'SF_SCHEDULE_PATH'],
     ['consult', 'SF_CONSULT_PATH'],
+    ['notifications', 'SF_NOTIFICATIONS_PATH'],
     ['health', 'SF_HEALTH_PATH'],
     ['fragments', 'SF_FRAGMENTS_PATH'],
   ] as const) {
@@ -305,6 +310,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const statsSecret = get('SF_STATS_SECRET');
   if (statsSecret !== undefined && statsSecret.length < 24) {
     problems.push({ variable: 'SF_STATS_SECRET', message: 'must be at least 24 characters (e.g. openssl rand -hex 32)' });
+  }
+
+  const notificationsSecret = get('SF_NOTIFICATIONS_SECRET');
+  if (notificationsSecret !== undefined && notificationsSecret.length < 24) {
+    problems.push({ variable: 'SF_NOTIFICATIONS_SECRET', message: 'must be at least 24 characters (e.g. openssl rand -hex 32)' });
   }
 
   // Admin credentials (both or neither; the password is never echoed)
@@ -405,6 +415,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   if (paymentsSecret !== undefined) config.paymentsSecret = paymentsSecret;
   if (statsSecret !== undefined) config.statsSecret = statsSecret;
+  if (notificationsSecret !== undefined) config.notificationsSecret = notificationsSecret;
   if (admin) config.admin = admin;
   if (smartstream) config.smartstream = smartstream;
   if (liveMinutes) config.liveMinutes = liveMinutes;
@@ -437,6 +448,7 @@ export function describeConfig(config: ServerConfig): Record<string, unknown> {
     paths: { ...DEFAULT_PATHS, ...config.paths },
     payments: config.paymentsSecret ? 'on' : 'off',
     stats: config.admin ? (config.statsSecret ? 'secret or hook' : 'hook only') : 'off',
+    notifications: config.admin && config.notificationsSecret ? 'on' : 'off',
     admin: config.admin ? 'configured' : 'off',
     sources: config.smartstream ? ['smartstream'] : [],
     consult: config.liveMinutes ? 'on' : 'off',

@@ -1,12 +1,11 @@
 /**
- * The shop's login page, opened with a way back: `returnUrl` added to its query, or a `{returnUrl}`
- * placeholder filled in (`/login?next={returnUrl}`). One rule for every element that sends a guest to
- * log in (a coupon, the player's login button).
+ * Where a guest goes to sign in, for every element that needs a member (a coupon, a reminder): the
+ * shop's `login-url` with this page as `returnUrl` (or filling a `{returnUrl}` placeholder). Relative
+ * URLs are the shop's own and fine; anything but http(s) is refused (undefined: show a prompt instead).
  */
 import { isHttpUrl } from '../store/config.js';
 import { withQuery } from './safe-url.js';
 
-/** The login URL to open, or undefined when `loginUrl` is missing or not http(s) (relative URLs are the shop's own: fine). */
 export function loginTarget(loginUrl: string | undefined, back: string = globalThis.location.href): string | undefined {
   const login = loginUrl?.trim();
   if (!login || !isHttpUrl(login)) return undefined;

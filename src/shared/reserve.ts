@@ -5,9 +5,9 @@
  * specificity, so any rule a shop writes still wins. An element rendered on the server (`ssr`, src/ssr/)
  * already has its content and is left alone: reserving for it would move the page twice.
  */
-/** Lists and panels 16rem (two coupons: 2 × 7.5rem and a gap), the schedule and the stats 24rem, the players their ratio. */
+/** Lists, panels and the curation rail 16rem (two coupons: 2 × 7.5rem and a gap), the schedule and the stats 24rem, the players their ratio. */
 export const RESERVE_CSS =
-  ':where(:is(sf-preview-player,sf-schedule,sf-product-list,sf-coupon-panel,sf-broadcast-stats):not(:defined):not([ssr])){display:block;min-height:16rem}' +
+  ':where(:is(sf-preview-player,sf-schedule,sf-product-list,sf-coupon-panel,sf-broadcast-stats,sf-curation-list):not(:defined):not([ssr])){display:block;min-height:16rem}' +
   ':where(:is(sf-schedule,sf-broadcast-stats):not(:defined):not([ssr])){min-height:24rem}' +
   ':where(:is(sf-preview-player,sf-live-player):not(:defined):not([ssr])){display:block;min-height:0;aspect-ratio:var(--sf-player-aspect-ratio,9/16)}';
 

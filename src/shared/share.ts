@@ -1,31 +1,40 @@
 /**
- * Share a broadcast: `sf-share` from `host` (cancelable, bubbling, composed), then, unless the shop
- * cancelled it, the Web Share API, else a copy of the link to the clipboard. The caller shows what
- * came of it (a "link copied" confirmation).
- *
- * (Interim version in this branch, with exactly the agreed signature: the share work of issue 20 owns
- * this module and its version is kept at merge.)
+ * Share a broadcast, the one way every element does it (cards, the live player): first the
+ * cancelable `sf-share` event from `host` (a shop that cancels it shares its own way); then the Web
+ * Share API where the browser has it; else the URL copied to the clipboard; else nothing could be
+ * done. The caller shows the outcome to the shopper (a visible confirmation, or the URL to copy).
  */
 import type { SfShareDetail } from '../events/share.js';
 
-export type ShareOutcome = 'shared' | 'copied' | 'cancelled' | 'dismissed' | 'failed';
+export type ShareOutcome =
+  /** The share sheet completed. */
+  | 'shared'
+  /** No share sheet: the URL is on the clipboard. */
+  | 'copied'
+  /** The page cancelled `sf-share` and shares its own way. */
+  | 'cancelled'
+  /** The shopper closed the share sheet. */
+  | 'dismissed'
+  /** Neither sharing nor copying was possible (no API, permission refused, insecure page). */
+  | 'failed';
 
-export async function share(host: HTMLElement, detail: { broadcastId: string; title: string; url: string }): Promise<ShareOutcome> {
-  const event = new CustomEvent<SfShareDetail>('sf-share', { bubbles: true, composed: true, cancelable: true, detail: { ...detail } });
+export async function share(host: HTMLElement, detail: SfShareDetail): Promise<ShareOutcome> {
+  const event = new CustomEvent('sf-share', { bubbles: true, composed: true, cancelable: true, detail });
   if (!host.dispatchEvent(event)) return 'cancelled';
-  const nav = globalThis.navigator as Navigator | undefined;
   const data = { title: detail.title, url: detail.url };
-  if (nav && typeof nav.share === 'function' && (typeof nav.canShare !== 'function' || nav.canShare(data))) {
+  const nav = globalThis.navigator as Navigator | undefined;
+  if (typeof nav?.share === 'function' && (typeof nav.canShare !== 'function' || nav.canShare(data))) {
     try {
       await nav.share(data);
       return 'shared';
     } catch (error) {
-      // The shopper closed the share sheet: nothing to do. Another refusal falls back to copying.
       if (error instanceof DOMException && error.name === 'AbortError') return 'dismissed';
+      // NotAllowedError (no user activation left, a permissions policy): the clipboard may still work.
     }
   }
   try {
-    await nav!.clipboard.writeText(detail.url);
+    if (typeof nav?.clipboard?.writeText !== 'function') return 'failed';
+    await nav.clipboard.writeText(detail.url);
     return 'copied';
   } catch {
     return 'failed';

@@ -106,7 +106,9 @@ describe('<sf-broadcast-card>', () => {
         expect(part(el, 'title')!.textContent).to.equal(text);
         expect(part(el, 'card')!.tagName, 'no link for a hostile outputPath').to.equal('DIV');
         expect(el.shadowRoot!.querySelectorAll('img').length, 'no image from a hostile URL').to.equal(0);
-        expect(el.shadowRoot!.querySelector('script, iframe, svg')).to.equal(null);
+        // Our own icons (the actions row's, class "icon", fixed paths) are the only svg allowed.
+        expect(el.shadowRoot!.querySelector('script, iframe, svg:not(.icon)')).to.equal(null);
+        expect([...el.shadowRoot!.querySelectorAll('svg')].every((icon) => icon.querySelectorAll('*').length === 1 && icon.querySelector('path'))).to.equal(true);
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 50));

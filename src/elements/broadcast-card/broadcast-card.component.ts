@@ -13,6 +13,9 @@ import { loadBroadcast } from '../../shared/broadcast-source.js';
 import { sessionStore } from '../../store/session.js';
 import { StoreController } from '../../store/store-controller.js';
 import styles from './broadcast-card.styles.js';
+import { CardActions } from './card-actions.js';
+import type { SfRemindDetail } from '../../events/remind.js';
+import type { SfLoginRequiredDetail } from '../../events/login-required.js';
 
 const PRODUCT_THUMBS = 3;
 
@@ -27,6 +30,9 @@ const PRODUCT_THUMBS = 3;
  * @event sf-impression - The card was at least half on screen for one second (once per page view): `detail: { kind: 'broadcast', id, broadcastId, broadcast }`.
  * @event sf-broadcast-select - The shopper chose the broadcast. Cancelable: cancel it to open the
  *   player yourself (a modal, an SPA route). `detail: { broadcast, url, target }`.
+ * @event sf-remind - "Remind me" turned on or off (upcoming broadcasts): `detail: { broadcastId, name, start, end, url, on }` (times ISO, UTC). Cancelable: cancel to skip the add-to-calendar offer (subscribe the shopper in your own system).
+ * @event sf-share - The share button: `detail: { broadcastId, title, url }` (`url`: the `shortUrl`, else the player). Cancelable: cancel to share your own way; otherwise the Web Share API, else a copy to the clipboard.
+ * @event sf-login-required - With `remind-requires-login`, a guest pressed "remind me": `detail: { broadcastId, source: 'remind', reason: 'guest' }`. Cancel it to open your login yourself; otherwise `login-url` (on `<sf-config>`) opens.
  *
  * @csspart card - The link (or box, when the broadcast cannot be opened) around everything.
  * @csspart thumbnail - The picture's frame.
@@ -37,6 +43,12 @@ const PRODUCT_THUMBS = 3;
  * @csspart products - The first products' thumbnails.
  * @csspart dialog - With `open="inline"`: the dialog the live player opens in.
  * @csspart dialog-close - The dialog's close button.
+ * @csspart actions - The row under the card: remind, share and counters.
+ * @csspart remind - The "remind me" toggle (`aria-pressed`).
+ * @csspart share - The share button.
+ * @csspart counters - Views, likes and chats, compact.
+ * @csspart calendar - The add-to-calendar offer shown after a reminder is set.
+ * @csspart note - What the last action did (reminder set, link copied), announced politely.
  *
  * @cssproperty --sf-thumbnail-aspect-ratio - Picture ratio (default 3 / 4; 16 / 9 in the feed variant); may be set on an ancestor.
  * @cssproperty --sf-card-thumb-width - Picture width in the list variant (default 7.5rem).
@@ -64,6 +76,7 @@ export class SfBroadcastCard extends SauceflexElement {
   protected static override viewerSession = true;
 
   private readonly token = new StoreController(this, sessionStore, (state) => state.token);
+  private readonly actions = new CardActions(this);
 
   private readonly data = this.loadData({
     args: () => [this.broadcast ? undefined : this.broadcastId, this.config.apiBase, this.config.partnerId],
@@ -96,6 +109,22 @@ export class SfBroadcastCard extends SauceflexElement {
   /** The broadcast playing in the inline dialog, while it is open. */
   @litState() private playing?: Broadcast;
   @query('dialog') private dialog?: HTMLDialogElement;
+  /** A guest's "remind me" asks to sign in first (`sf-login-required`, then `login-url`). */
+  @property({ attribute: 'remind-requires-login', type: Boolean }) remindRequiresLogin = false;
+  /** Hide the "remind me" toggle. */
+  @property({ attribute: 'no-remind', type: Boolean }) noRemind = false;
+  /** Hide the share button. */
+  @property({ attribute: 'no-share', type: Boolean }) noShare = false;
+
+  /** @internal For the actions row: its typed events. */
+  emitRemind(detail: SfRemindDetail): boolean {
+    return this.emit('sf-remind', detail, { cancelable: true });
+  }
+
+  /** @internal */
+  emitLoginRequired(detail: SfLoginRequiredDetail): boolean {
+    return this.emit('sf-login-required', detail, { cancelable: true });
+  }
 
   private get shown(): Broadcast | null | undefined {
     return this.broadcast ?? this.data.value;
@@ -141,7 +170,8 @@ export class SfBroadcastCard extends SauceflexElement {
     return html`<div class="card skeleton" part="card" role="group" aria-busy="true" aria-label=${msg(this.config.lang, 'schedule.loading')}>
       <div class="thumb" part="thumbnail"></div>
       <div class="body"><div class="line"></div><div class="line short"></div></div>
-    </div>`;
+    </div>
+    <div class="actions" part="actions"></div>`;
   }
 
   private renderBroadcast(broadcast: Broadcast) {
@@ -153,11 +183,17 @@ export class SfBroadcastCard extends SauceflexElement {
     const when = start ? `${dayLabel(start, new Date(now), lang, timeZone)} ${formatTime(start, lang, timeZone)}` : '';
     const label = [broadcast.broadcastName, this.stateLabel(state), when, broadcast.shopName].filter(Boolean).join(', ');
     const inner = this.renderInner(broadcast, state, when);
-    return url
+    const card = url
       ? // The link's name is its visible text (state, title, time, shop), read in that order.
         html`<a class="card" part="card" href=${url} target=${this.target} rel=${this.target === '_self' ? nothing : 'noopener'}
           @click=${(e: MouseEvent) => this.onActivate(e, broadcast, url)}>${inner}</a>${this.renderDialog()}`
       : html`<div class="card" part="card" role="group" aria-label=${label} aria-disabled=${state === 'cancelled' ? 'true' : nothing}>${inner}</div>`;
+    return html`${card}${this.renderActions(broadcast, state)}`;
+  }
+
+  private renderActions(broadcast: Broadcast, state: ShopperState) {
+    const { lang, loginUrl } = this.config;
+    return this.actions.render(broadcast, state, { lang, loginUrl, requiresLogin: this.remindRequiresLogin, noRemind: this.noRemind, noShare: this.noShare });
   }
 
   private renderDialog() {

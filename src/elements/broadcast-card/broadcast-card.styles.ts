@@ -267,5 +267,120 @@ export default [
     outline: 3px solid ${theme.focusRing};
     outline-offset: 2px;
   }
+
+  /* The actions row under the card (card-actions.ts): one height whatever it holds. */
+  :host {
+    display: flex;
+    flex-direction: column;
+  }
+  .card {
+    flex: 1 1 auto;
+    height: auto;
+  }
+  .actions {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    height: 2.25rem;
+    margin-top: 0.25rem;
+    overflow: hidden;
+    white-space: nowrap;
+    /* Narrow cards (a five-column grid on a phone) show the buttons' icons only, below. */
+    container-type: inline-size;
+  }
+  .action {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    height: 2rem;
+    min-width: 2rem;
+    padding: 0 0.625rem;
+    font-size: 0.8rem;
+    flex: 0 1 auto;
+    overflow: hidden;
+  }
+  .action .label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  /* Icon only, the text kept for screen readers: a button never reaches past its card. */
+  @container (max-width: 15rem) {
+    .action {
+      padding: 0 0.5rem;
+    }
+    .action .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+  }
+  .action:focus-visible,
+  .offer .link:focus-visible {
+    outline: 3px solid ${theme.focusRing};
+    outline-offset: 1px;
+  }
+  .remind[aria-pressed='true'] {
+    color: ${theme.onAccent};
+    background: var(--sf-live-color);
+    border-color: var(--sf-live-color);
+  }
+  .icon {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+    flex: none;
+  }
+  .counters {
+    display: inline-flex;
+    gap: 0.625rem;
+    margin-left: auto;
+    min-width: 0;
+    font-size: 0.8rem;
+    color: var(--sf-card-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .count {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.2rem;
+  }
+  .count .icon {
+    width: 0.875rem;
+    height: 0.875rem;
+  }
+  .offer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    padding: 0.5rem 0.25rem 0;
+    font-size: 0.8rem;
+  }
+  .offer-title {
+    font-weight: 600;
+    flex-basis: 100%;
+  }
+  .offer .link {
+    padding: 0.25rem 0;
+    min-height: 1.5rem;
+    border: 0;
+    border-radius: 0;
+    background: none;
+    color: ${theme.focusRing};
+    text-decoration: underline;
+    font-size: inherit;
+  }
+  .offer .undo {
+    color: var(--sf-card-muted);
+  }
+  .note {
+    font-size: 0.8rem;
+    color: var(--sf-card-muted);
+    overflow-wrap: anywhere;
+  }
 `,
 ];

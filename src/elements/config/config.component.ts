@@ -17,7 +17,7 @@ const HTMLElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} 
  * @attr lang - ko or en.
  * @attr time-zone - IANA time zone for dates (the viewer's by default).
  * @attr hls-src - A URL to load hls.js from (an ES module exporting Hls) instead of the bundled chunk.
- * @attr login-url - The shop's login page: a guest's coupon press opens it with `returnUrl` (or fills a `{returnUrl}` placeholder).
+ * @attr login-url - The shop's login page: a guest's coupon press (or "remind me" with `remind-requires-login`) opens it with `returnUrl` (or fills a `{returnUrl}` placeholder).
  * @attr stats-endpoint - The shop backend's broadcast stats route (for `<sf-broadcast-stats>`), e.g. /sauceflex/stats.
  * @attr consent - Storage consent: `pending` (nothing is written to cookies or storage), `granted` or `denied` (ours is removed). Unset: granted, unless Google Consent Mode says otherwise. Change it, or call `SauceflexWidgets.consent(…)`, when the shopper answers.
  * @attr analytics - `datalayer`: push GA4 events (impressions, clicks, coupons, video progress) to `window.dataLayer`. Off by default.

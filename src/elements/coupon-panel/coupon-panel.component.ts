@@ -303,7 +303,6 @@ export class SfCouponPanel extends SauceflexElement {
 
   /** A guest's press made visible: the shop's login (back to this page after), or a prompt on the coupon. */
   private openLogin(couponId: string): void {
-    // The shop's own page: relative URLs are fine, anything but http(s) is not.
     const target = loginTarget(this.config.loginUrl);
     if (!target) {
       this.loginPromptFor = couponId;

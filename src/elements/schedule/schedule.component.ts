@@ -14,6 +14,7 @@ import styles from './schedule.styles.js';
 import { failureMessage } from '../../shared/failure-message.js';
 import { isHttpUrl, type ConfigProblem } from '../../store/config.js';
 import { loadSourcePage } from './schedule-source.js';
+import { structuredDataFor, writeStructuredData } from '../../shared/structured-data.js';
 
 /** Pages fetched at most to fill one view of a filtered schedule (a source of hundreds of replays, say). */
 const MAX_FILL_PAGES = 10;
@@ -44,10 +45,17 @@ export interface ScheduleSnapshot extends Shown {
  * `source` reads the list from a schedule source of the shop's backend instead (another platform's
  * live events, e.g. SmartSTREAM, as broadcasts). Rehearsals are never shown; cancelled broadcasts are
  * marked. Refreshes every `refresh-interval` seconds and when the tab is shown again, in place: no
- * skeleton, no lost scroll position.
+ * skeleton, no lost scroll position; the cards' counters (views, likes, chats) change where they stand.
+ *
+ * With `structured-data`, the broadcasts shown are also written as schema.org JSON-LD (a `VideoObject`
+ * with its `BroadcastEvent` each) into a `<script type="application/ld+json">` in the element's light
+ * DOM, for search engines; cancelled ones are left out.
  *
  * @event sf-impression - From a card: a broadcast was seen (half on screen for one second, once per page view).
  * @event sf-broadcast-select - From a card: a broadcast was chosen (cancelable).
+ * @event sf-remind - From a card: "remind me" turned on or off (cancelable: skips the calendar offer).
+ * @event sf-share - From a card: the share button (cancelable: share your own way).
+ * @event sf-login-required - From a card, with `remind-requires-login`: a guest pressed "remind me".
  *
  * @csspart header - Title row with the countdown.
  * @csspart group - One day's section.
@@ -140,6 +148,14 @@ export class SfSchedule extends SauceflexElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
   /** Hide the countdown to the next broadcast. */
   @property({ attribute: 'no-countdown', type: Boolean }) noCountdown = false;
+  /** Write the broadcasts shown as schema.org JSON-LD into the light DOM, for search engines. */
+  @property({ attribute: 'structured-data', type: Boolean }) structuredData = false;
+  /** A guest's "remind me" on the cards asks to sign in first (`sf-login-required`, then `login-url`). */
+  @property({ attribute: 'remind-requires-login', type: Boolean }) remindRequiresLogin = false;
+  /** Hide the cards' "remind me" toggles. */
+  @property({ attribute: 'no-remind', type: Boolean }) noRemind = false;
+  /** Hide the cards' share buttons. */
+  @property({ attribute: 'no-share', type: Boolean }) noShare = false;
 
   private refreshTimer?: ReturnType<typeof setInterval>;
   private reportedSource = '';
@@ -186,6 +202,21 @@ export class SfSchedule extends SauceflexElement {
   /** What to ask the API, from the attributes (normalised: a bad `limit` or `type` falls back to the default). */
   private get query(): ScheduleQuery {
     return scheduleQuery({ apiBase: this.config.apiBase, partnerId: this.config.partnerId ?? '', type: this.type, limit: this.limit, search: this.search, curationId: this.curationId });
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.writeStructuredData();
+  }
+
+  /** The JSON-LD of what is shown (light DOM), or none without `structured-data` or before data. */
+  private writeStructuredData(): void {
+    const shown = this.data.value;
+    if (!this.structuredData || !shown) return writeStructuredData(this, undefined);
+    const visible = visibleBroadcasts(shown.items, this.scheduleType, Date.now())
+      .slice(0, Math.max(this.shownCount, this.pageSize))
+      .filter((item) => item.broadcastStateCode !== 'cancel');
+    writeStructuredData(this, structuredDataFor(visible));
   }
 
   private get pageSize(): number {
@@ -353,6 +384,7 @@ export class SfSchedule extends SauceflexElement {
         ${repeat(items, (item) => item.broadcastId, (item) => html`<li>
           <sf-broadcast-card part="card" exportparts="card: card-link, thumbnail, badge, title, meta, shop, products, dialog, dialog-close"
             .broadcast=${item} .now=${now} ?priority=${item === first} variant=${this.layout} target=${this.target} open=${this.open} lang=${lang}
+            ?remind-requires-login=${this.remindRequiresLogin} ?no-remind=${this.noRemind} ?no-share=${this.noShare}
             partner-id=${this.config.partnerId ?? nothing} api-base=${this.config.apiBase}
             token-endpoint=${this.config.tokenEndpoint ?? nothing} time-zone=${timeZone ?? nothing}></sf-broadcast-card>
         </li>`)}

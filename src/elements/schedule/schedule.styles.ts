@@ -50,10 +50,12 @@ export default [
     grid-template-columns: repeat(auto-fill, minmax(max(var(--sf-schedule-min-column), calc((100% - (var(--sf-schedule-columns) - 1) * var(--sf-schedule-gap)) / var(--sf-schedule-columns))), 1fr));
   }
   /* Long schedules: the browser skips layout and paint of list rows far off screen; 'auto' keeps
-     each row's last real height, so scrolling back does not jump. */
+     each row's last real height, so scrolling back does not jump. The estimate is a list card
+     (11.125rem measured) and its actions row (2.5rem), rounded up: a smaller one would let an
+     off-screen row's actions overlap the next card. */
   :host([layout='list']) li {
     content-visibility: auto;
-    contain-intrinsic-size: auto 11.5rem;
+    contain-intrinsic-size: auto 14rem;
   }
   .status {
     padding: 2rem 1rem;
