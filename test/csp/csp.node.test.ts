@@ -138,7 +138,7 @@ function snapshot(page: EnginePage): Promise<ElementShot[]> {
 }
 type Snapshot = ElementShot[];
 
-async function until(page: EnginePage, what: string, ok: (shot: Snapshot) => boolean, timeout = 20_000): Promise<Snapshot> {
+async function until(page: EnginePage, what: string, ok: (shot: Snapshot) => boolean, timeout = 30_000): Promise<Snapshot> {
   const deadline = Date.now() + timeout;
   let shot = await snapshot(page);
   while (!ok(shot)) {
@@ -292,7 +292,7 @@ const PROBE = `(() => {
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json', '.json': 'application/json' };
 
 for (const engine of requestedEngines()) {
-  test(`strict CSP headers in ${engine}: every embedding renders and plays; a missing directive is named`, { timeout: 240_000 }, async (t) => {
+  test(`strict CSP headers in ${engine}: every embedding renders and plays; a missing directive is named`, { timeout: 420_000 }, async (t) => {
     const cleanups: Array<() => unknown> = [];
     t.after(async () => {
       for (const fn of cleanups.reverse()) await fn();
@@ -351,26 +351,28 @@ for (const engine of requestedEngines()) {
 
     const browser = await launchEngine(engine);
     cleanups.push(() => browser.close());
-    const hasTrustedTypes = await (async () => {
-      const page = await browser.newPage();
-      try {
-        await page.goto(`${pageOrigin}/probe.js`);
-        return (await page.evaluate("'trustedTypes' in window")) as boolean;
-      } finally {
-        await page.close();
-      }
-    })();
+    // One page for every variant (each opens a new document); a page that failed is replaced.
+    let page: EnginePage | undefined;
+    let console_: string[] = [];
+    const openPage = async (): Promise<EnginePage> => {
+      const opened = await browser.newPage();
+      // The browser's own console, where the engine's driver can read it (not WebKit's WebDriver).
+      opened.puppeteer?.on('console', (message) => console_.push(`${message.type()}: ${message.text()}`));
+      opened.puppeteer?.on('pageerror', (error) => console_.push(`pageerror: ${String(error)}`));
+      return opened;
+    };
+    cleanups.push(() => page?.close());
+    page = await openPage();
+    await page.goto(`${pageOrigin}/probe.js`);
+    const hasTrustedTypes = (await page.evaluate("'trustedTypes' in window")) as boolean;
 
     for (const variant of variants(origins)) {
       const skipped = variant.trustedTypes && !hasTrustedTypes;
       // The reason is in the title: a run in an engine without Trusted Types says what it did not prove.
       await t.test(skipped ? `${variant.name} (skipped: ${engine} has no Trusted Types)` : variant.name, { skip: skipped }, async (st) => {
-        const page = await browser.newPage();
+        page ??= await openPage();
+        console_ = [];
         try {
-          // The browser's own console, where the engine's driver can read it (not WebKit's WebDriver).
-          const console_: string[] = [];
-          page.puppeteer?.on('console', (message) => console_.push(`${message.type()}: ${message.text()}`));
-          page.puppeteer?.on('pageerror', (error) => console_.push(`pageerror: ${String(error)}`));
           current = variant;
           st.diagnostic(`Content-Security-Policy: ${variant.csp}`);
           await page.goto(`${pageOrigin}/`);
@@ -387,8 +389,11 @@ for (const engine of requestedEngines()) {
             const violations = [...probe.violations, ...console_.filter((line) => /Content.Security.Policy|Trusted Type/i.test(line))].filter((line) => !line.includes('/favicon.ico'));
             assert.deepEqual(violations, [], 'nothing was refused');
           }
-        } finally {
-          await page.close();
+        } catch (error) {
+          // The next variant starts on a fresh page (a stuck WebKit page would fail it too).
+          await page.close().catch(() => undefined);
+          page = undefined;
+          throw error;
         }
       });
     }

@@ -205,7 +205,7 @@ function report(t: { diagnostic(message: string): void }, engine: string, result
   assert.deepEqual(failures, [], `${engine}: stories with problems:\n  ${failures.join('\n  ')}`);
 }
 
-test('Storybook builds; every story renders and lays out soundly from 320 px in each engine; in Chromium with no console error, no failed request and no axe violation', { timeout: 20 * 60_000 }, async (t) => {
+test('Storybook builds; every story renders and lays out soundly from 320 px in each engine; in Chromium with no console error, no failed request and no axe violation', { timeout: 20 * 60_000, concurrency: true }, async (t) => {
   // SF_STORYBOOK_DIR reuses a build (`npm run build-storybook` writes storybook-static/); else a fresh one.
   const reused = process.env.SF_STORYBOOK_DIR;
   const outDir = reused ?? mkdtempSync(join(tmpdir(), 'sf-storybook-'));
@@ -223,9 +223,11 @@ test('Storybook builds; every story renders and lays out soundly from 320 px in 
   const { origin, server } = await serveStatic(outDir);
   t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  for (const engine of requestedEngines()) {
+  // The engines run at once: each pass mostly waits (for a render, a frame, a driver), so together they take
+  // little longer than the slowest alone.
+  await Promise.all(requestedEngines().map((engine) => {
     if (engine === 'chromium') {
-      await t.test('chromium: every entry renders with no console error, no failed request, no axe violation; every story lays out soundly (ko, en)', async (st) => {
+      return t.test('chromium: every entry renders with no console error, no failed request, no axe violation; every story lays out soundly (ko, en)', async (st) => {
         const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
         st.after(() => browser.close());
         const started = performance.now();
@@ -247,14 +249,14 @@ test('Storybook builds; every story renders and lays out soundly from 320 px in 
         report(st, engine, results, performance.now() - started);
       });
     } else {
-      await t.test(`${engine}: every story renders and lays out soundly at ${LAYOUT_WIDTHS.join(', ')} px (ko, en)`, async (st) => {
+      return t.test(`${engine}: every story renders and lays out soundly at ${LAYOUT_WIDTHS.join(', ')} px (ko, en)`, async (st) => {
         const started = performance.now();
         const browser = await launchEngine(engine);
         st.after(() => browser.close());
         report(st, engine, await layoutPass(browser, origin, stories), performance.now() - started);
       });
     }
-  }
+  }));
 
   // Every element has its stories file.
   const elements = readdirSync(join(repoRoot, 'src/elements')).filter((name) => existsSync(join(repoRoot, 'src/elements', name, `${name}.ts`)));
