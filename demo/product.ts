@@ -152,9 +152,10 @@ document.getElementById('buy')!.addEventListener('submit', (event) => {
   document.getElementById('notice')!.textContent = t(lang, 'added');
 });
 
-// Broadcasts to click from: the first one on air, and one with many products.
+// Broadcasts to click from: the first one on air, and another whose products differ from its (the
+// fixture broadcast 17, used here before, lists all four of the first one's again: the same cards twice).
 document.getElementById('live-products')!.setAttribute('broadcast-id', broadcastIdAt(0));
-document.getElementById('more-products')!.setAttribute('broadcast-id', broadcastIdAt(17));
+document.getElementById('more-products')!.setAttribute('broadcast-id', broadcastIdAt(30));
 
 useLang((next) => {
   lang = next;

@@ -1,10 +1,17 @@
 /**
- * Under a strict Content Security Policy, sent as a header, in Chromium and Firefox ESR: each way of
+ * Under a strict Content Security Policy, sent as a header, in Chromium, Firefox ESR and WebKit: each way of
  * embedding (classic script, ES modules, nonce + 'strict-dynamic', Trusted Types) renders every element
  * and the player plays; with one directive missing the element says which one instead of stalling.
  * The built bundles (dist/ when it is newer than the sources, else a fresh build in a temporary
  * folder), the stand-in (API, stream, images) and the backend (viewer token) run on loopback ports of
  * their own, so every policy names three real origins.
+ *
+ * What the page logged and what the policy refused are read in the page itself (a probe script served by
+ * the test, allowed by each policy like the page's own scripts: it wraps console and fetch and listens for
+ * `securitypolicyviolation`), so the same checks hold in WebKit, whose WebDriver cannot read the console;
+ * Chromium and Firefox also have the browser's own console checked. Trusted Types variants run where the
+ * engine has `window.trustedTypes` (all three here: Chromium, Firefox ESR 153, WebKitGTK 2.50), and are
+ * skipped elsewhere with the reason in the title.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,10 +19,9 @@ import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSyn
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { buildBundles, repoRoot } from '../bench/build.js';
-import { chromiumArgs, chromiumPath } from '../support/chromium.js';
-import { FIREFOX_PATH, firefoxPrefs, freePort } from '../support/engines.js';
+import { launchEngine, requestedEngines, type EnginePage } from '../support/engine-page.js';
+import { freePort, type Engine } from '../support/engines.js';
 import { startStandin } from '../../demo/standin/index.js';
 import { ensureDevKeys, startServer } from '../../src/server/index.js';
 
@@ -52,12 +58,8 @@ interface Variant {
   body: string;
   /** Needs Trusted Types in the browser. */
   trustedTypes?: boolean;
-  /** Counts the page's fetch() calls by URL into `window.__fetches` before any script of the page runs. */
-  countFetches?: boolean;
-  check(page: Page, engine: EngineName): Promise<void>;
+  check(page: EnginePage, engine: Engine): Promise<void>;
 }
-
-type EngineName = 'chromium' | 'firefox';
 
 /** Directive by directive, the least each embedding needs (the README's table). */
 function policy(o: Origins, script: string, overrides: Record<string, string> = {}): string {
@@ -92,6 +94,8 @@ const everyElement = (o: Origins) => `${config(o)}
   <sf-coupon-panel broadcast-id="${COUPON_BROADCAST}"></sf-coupon-panel>`;
 
 const classicScript = (nonce = '') => `<script src="/dist/sauceflex-widgets.iife.js" defer${nonce ? ` nonce="${nonce}"` : ''}></script>`;
+/** The test's probe (see PROBE), first in <head>, allowed as the page's own scripts are. */
+const probeScript = (nonce = '') => `<script src="/probe.js"${nonce ? ` nonce="${nonce}"` : ''}></script>`;
 
 interface ElementShot {
   tag: string;
@@ -129,12 +133,12 @@ const SNAPSHOT = `[...document.querySelectorAll('body *')]
     };
   })`;
 
-function snapshot(page: Page): Promise<ElementShot[]> {
+function snapshot(page: EnginePage): Promise<ElementShot[]> {
   return page.evaluate(SNAPSHOT) as Promise<ElementShot[]>;
 }
 type Snapshot = ElementShot[];
 
-async function until(page: Page, what: string, ok: (shot: Snapshot) => boolean, timeout = 20_000): Promise<Snapshot> {
+async function until(page: EnginePage, what: string, ok: (shot: Snapshot) => boolean, timeout = 30_000): Promise<Snapshot> {
   const deadline = Date.now() + timeout;
   let shot = await snapshot(page);
   while (!ok(shot)) {
@@ -159,7 +163,7 @@ const rendered = (shot: Snapshot[number]): boolean => {
   }
 };
 
-function allRender(page: Page): Promise<Snapshot> {
+function allRender(page: EnginePage): Promise<Snapshot> {
   return until(page, 'every element renders and the player plays', (shot) => shot.length === 5 && shot.every(rendered));
 }
 
@@ -167,19 +171,19 @@ function variants(o: Origins): Variant[] {
   const self = `${o.page}`;
   const otherLit = `<script src="/other-lit.js"></script>`;
   return [
-    { name: 'classic script', csp: policy(o, self), head: classicScript(), body: everyElement(o), check: (page) => allRender(page).then(() => {}) },
-    { name: 'ES modules (an external module script)', csp: policy(o, self), head: `<script type="module" src="/app.js"></script>`, body: everyElement(o), check: (page) => allRender(page).then(() => {}) },
+    { name: 'classic script', csp: policy(o, self), head: probeScript() + classicScript(), body: everyElement(o), check: (page) => allRender(page).then(() => {}) },
+    { name: 'ES modules (an external module script)', csp: policy(o, self), head: probeScript() + `<script type="module" src="/app.js"></script>`, body: everyElement(o), check: (page) => allRender(page).then(() => {}) },
     {
       name: "nonce + 'strict-dynamic' (no host allow-list)",
       csp: policy(o, `'nonce-${NONCE}' 'strict-dynamic'`),
-      head: classicScript(NONCE),
+      head: probeScript(NONCE) + classicScript(NONCE),
       body: everyElement(o),
       check: (page) => allRender(page).then(() => {}),
     },
     {
       name: 'Trusted Types: trusted-types lit-html',
       csp: `${policy(o, self)}; require-trusted-types-for 'script'; trusted-types lit-html`,
-      head: classicScript(),
+      head: probeScript() + classicScript(),
       body: everyElement(o),
       trustedTypes: true,
       check: (page) => allRender(page).then(() => {}),
@@ -187,7 +191,7 @@ function variants(o: Origins): Variant[] {
     {
       name: "Trusted Types: a second lit-html policy on the page, with 'allow-duplicates'",
       csp: `${policy(o, self)}; require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'`,
-      head: otherLit + classicScript(),
+      head: probeScript() + otherLit + classicScript(),
       body: everyElement(o),
       trustedTypes: true,
       check: (page) => allRender(page).then(() => {}),
@@ -195,7 +199,7 @@ function variants(o: Origins): Variant[] {
     {
       name: "missing: trusted-types without 'allow-duplicates' when another lit-html policy exists",
       csp: `${policy(o, self)}; require-trusted-types-for 'script'; trusted-types lit-html`,
-      head: otherLit + classicScript(),
+      head: probeScript() + otherLit + classicScript(),
       body: everyElement(o),
       trustedTypes: true,
       check: async (page) => {
@@ -205,7 +209,7 @@ function variants(o: Origins): Variant[] {
     {
       name: "missing: trusted-types 'none' (no policy may be created, Lit's neither)",
       csp: `${policy(o, self)}; require-trusted-types-for 'script'; trusted-types 'none'`,
-      head: classicScript(),
+      head: probeScript() + classicScript(),
       body: everyElement(o),
       trustedTypes: true,
       check: async (page) => {
@@ -215,7 +219,7 @@ function variants(o: Origins): Variant[] {
     {
       name: 'missing: connect-src without the backend origin (the viewer token)',
       csp: policy(o, self, { 'connect-src': o.standin }),
-      head: classicScript(),
+      head: probeScript() + classicScript(),
       body: `${config(o)}<sf-coupon-panel broadcast-id="${COUPON_BROADCAST}"></sf-coupon-panel>`,
       check: async (page) => {
         await until(page, `the coupon panel names connect-src ${o.backend}`, (shot) => shot.length === 1 && shot[0]!.alert.includes(`connect-src ${o.backend}`), 8_000);
@@ -224,13 +228,12 @@ function variants(o: Origins): Variant[] {
     {
       name: 'missing: connect-src without the API origin',
       csp: policy(o, self, { 'connect-src': o.backend }),
-      head: classicScript(),
+      head: probeScript() + classicScript(),
       body: `${config(o)}<sf-schedule type="upcoming" limit="3"></sf-schedule><sf-product-list broadcast-id="${PLAYER_BROADCAST}"></sf-product-list>`,
-      countFetches: true,
       check: async (page) => {
         await until(page, `the data elements name connect-src ${o.standin}`, (shot) => shot.length === 2 && shot.every((s) => s.alert.includes(`connect-src ${o.standin}`)));
         // A refused request is not retried like a network failure (which the HTTP path tries 3 times).
-        const fetches = (await page.evaluate('window.__fetches')) as Record<string, number>;
+        const fetches = (await page.evaluate('window.__sfProbe.fetches')) as Record<string, number>;
         const refused = Object.entries(fetches).filter(([url]) => url.startsWith(o.standin));
         assert.ok(refused.length >= 2, `both elements asked the API: ${JSON.stringify(fetches)}`);
         assert.deepEqual(refused.filter(([, n]) => n !== 1), [], `each refused request was tried once: ${JSON.stringify(fetches)}`);
@@ -239,18 +242,21 @@ function variants(o: Origins): Variant[] {
     {
       name: 'missing: media-src without blob:',
       csp: policy(o, self, { 'media-src': o.standin }),
-      head: classicScript(),
+      head: probeScript() + classicScript(),
       body: `${config(o)}
         <sf-preview-player id="auto" autoplay src="${o.standin}/media/preview/index.m3u8"></sf-preview-player>
         <sf-preview-player id="hlsjs" engine="hlsjs" autoplay src="${o.standin}/media/preview/index.m3u8?hlsjs"></sf-preview-player>`,
       check: async (page, engine) => {
         const names = (s: Snapshot[number]) => s.state === 'error' && s.alert.includes('media-src blob:');
         const plays = (s: Snapshot[number]) => s.playedTo > 0.3;
-        // Chromium refuses the MediaSource's blob: URL; it plays HLS itself, so auto falls back to that.
-        // Firefox does not apply media-src to MediaSource URLs: hls.js plays there either way.
-        const auto = (s: Snapshot[number]) => (engine === 'chromium' ? s.engine === 'native' && plays(s) : plays(s));
-        const hlsjs = (s: Snapshot[number]) => (engine === 'chromium' ? names(s) : plays(s));
-        await until(page, `auto: native fallback (chromium) or plays; engine=hlsjs: names media-src blob: (chromium) or plays`, (shot) =>
+        // Chromium and WebKit refuse the MediaSource's blob: URL; Firefox does not apply media-src to
+        // MediaSource URLs, so hls.js plays there either way. Where it is refused, auto falls back to the
+        // browser's own HLS if it has one (Chromium), else says what to add (WebKitGTK has no native HLS).
+        const refusesBlob = engine !== 'firefox';
+        const nativeHls = (await page.evaluate("document.createElement('video').canPlayType('application/vnd.apple.mpegurl') !== ''")) as boolean;
+        const auto = (s: Snapshot[number]) => (!refusesBlob ? plays(s) : nativeHls ? s.engine === 'native' && plays(s) : names(s));
+        const hlsjs = (s: Snapshot[number]) => (refusesBlob ? names(s) : plays(s));
+        await until(page, `auto: ${!refusesBlob ? 'plays' : nativeHls ? 'native fallback' : 'names media-src blob:'}; engine=hlsjs: ${refusesBlob ? 'names media-src blob:' : 'plays'}`, (shot) =>
           shot.length === 2 && auto(shot.find((s) => s.id === 'auto')!) && hlsjs(shot.find((s) => s.id === 'hlsjs')!),
         );
       },
@@ -258,21 +264,35 @@ function variants(o: Origins): Variant[] {
   ];
 }
 
-/** Injected by the test tools (no page script, so the policy does not apply to it). */
-const COUNT_FETCHES = `(() => {
-  const counts = (window.__fetches = {});
-  const original = window.fetch;
+/**
+ * /probe.js, the first script of every variant's page: what the page logs (console), what the policy refuses
+ * (`securitypolicyviolation`, which also reports Trusted Types refusals) and how often each URL was fetched,
+ * into `window.__sfProbe`, before any script of the page runs.
+ */
+const PROBE = `(() => {
+  const probe = (window.__sfProbe = { logs: [], violations: [], fetches: {} });
+  for (const level of ['error', 'warn', 'info', 'log']) {
+    const original = console[level];
+    console[level] = function (...args) {
+      probe.logs.push(level + ': ' + args.map(String).join(' '));
+      return original.apply(this, args);
+    };
+  }
+  addEventListener('securitypolicyviolation', (event) => {
+    probe.violations.push((event.effectiveDirective || event.violatedDirective) + ' refused ' + (event.blockedURI || '(inline)'));
+  }, true);
+  const fetch = window.fetch;
   window.fetch = function (input, init) {
     const url = String(input instanceof Request ? input.url : input);
-    counts[url] = (counts[url] || 0) + 1;
-    return original.call(this, input, init);
+    probe.fetches[url] = (probe.fetches[url] || 0) + 1;
+    return fetch.call(this, input, init);
   };
-})()`;
+})();`;
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json', '.json': 'application/json' };
 
-for (const engine of ['chromium', 'firefox'] as const) {
-  test(`strict CSP headers in ${engine}: every embedding renders and plays; a missing directive is named`, { timeout: 240_000 }, async (t) => {
+for (const engine of requestedEngines()) {
+  test(`strict CSP headers in ${engine}: every embedding renders and plays; a missing directive is named`, { timeout: 420_000 }, async (t) => {
     const cleanups: Array<() => unknown> = [];
     t.after(async () => {
       for (const fn of cleanups.reverse()) await fn();
@@ -314,6 +334,7 @@ for (const engine of ['chromium', 'firefox'] as const) {
       }
       // Players side by side and wholly on screen, so autoplay starts them.
       if (path === '/page.css') return send('text/css', 'sf-preview-player { display: inline-block; width: 120px; }');
+      if (path === '/probe.js') return send('text/javascript', PROBE);
       if (path === '/other-lit.js') return send('text/javascript', `trustedTypes.createPolicy('lit-html', { createHTML: (s) => s });`);
       if (path.startsWith('/dist/')) {
         const file = normalize(join(lib, path.slice('/dist/'.length)));
@@ -328,39 +349,51 @@ for (const engine of ['chromium', 'firefox'] as const) {
     await new Promise<void>((resolve) => pages.listen(pagePort, '127.0.0.1', resolve));
     cleanups.push(() => new Promise((resolve) => pages.close(resolve)));
 
-    const browser: Browser =
-      engine === 'chromium'
-        ? await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs })
-        : await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, protocolTimeout: 120_000, extraPrefsFirefox: firefoxPrefs });
+    const browser = await launchEngine(engine);
     cleanups.push(() => browser.close());
+    // One page for every variant (each opens a new document); a page that failed is replaced.
+    let page: EnginePage | undefined;
+    let console_: string[] = [];
+    const openPage = async (): Promise<EnginePage> => {
+      const opened = await browser.newPage();
+      // The browser's own console, where the engine's driver can read it (not WebKit's WebDriver).
+      opened.puppeteer?.on('console', (message) => console_.push(`${message.type()}: ${message.text()}`));
+      opened.puppeteer?.on('pageerror', (error) => console_.push(`pageerror: ${String(error)}`));
+      return opened;
+    };
+    cleanups.push(() => page?.close());
+    page = await openPage();
+    await page.goto(`${pageOrigin}/probe.js`);
+    const hasTrustedTypes = (await page.evaluate("'trustedTypes' in window")) as boolean;
 
     for (const variant of variants(origins)) {
-      await t.test(variant.name, async (st) => {
-        const page = await browser.newPage();
+      const skipped = variant.trustedTypes && !hasTrustedTypes;
+      // The reason is in the title: a run in an engine without Trusted Types says what it did not prove.
+      await t.test(skipped ? `${variant.name} (skipped: ${engine} has no Trusted Types)` : variant.name, { skip: skipped }, async (st) => {
+        page ??= await openPage();
+        console_ = [];
         try {
-          if (variant.trustedTypes && !(await page.evaluate("'trustedTypes' in window"))) {
-            st.skip(`${engine} has no Trusted Types`);
-            return;
-          }
-          const console_: string[] = [];
-          page.on('console', (message) => console_.push(`${message.type()}: ${message.text()}`));
-          page.on('pageerror', (error) => console_.push(`pageerror: ${String(error)}`));
-          if (variant.countFetches) await page.evaluateOnNewDocument(COUNT_FETCHES);
           current = variant;
           st.diagnostic(`Content-Security-Policy: ${variant.csp}`);
-          await page.goto(`${pageOrigin}/`, { waitUntil: 'load' });
+          await page.goto(`${pageOrigin}/`);
           await variant.check(page, engine);
-          const ours = console_.filter((line) => line.includes('[sauceflex]') && /Content-Security-Policy/.test(line));
+          const probe = (await page.evaluate('window.__sfProbe')) as { logs: string[]; violations: string[] };
+          const ours = probe.logs.filter((line) => line.includes('[sauceflex]') && /Content-Security-Policy/.test(line));
+          // Firefox plays under the media-src variant (see there): nothing is refused, nothing to name.
           if (variant.name.startsWith('missing') && !(engine === 'firefox' && variant.name.includes('media-src'))) {
-            assert.ok(ours.length >= 1, `the cause is logged: ${console_.join('\n')}`);
+            assert.ok(ours.length >= 1, `the cause is logged: ${probe.logs.join('\n')}`);
             assert.equal(new Set(ours).size, ours.length, `each cause logged once: ${ours.join('\n')}`);
+            assert.ok(probe.violations.length >= 1, `the page saw the refusal (securitypolicyviolation): ${probe.logs.join('\n')}`);
           } else {
             // Firefox asks for /favicon.ico on its own; that request is not the page's.
-            const violations = console_.filter((line) => /Content.Security.Policy|Trusted Type/i.test(line) && !line.includes('/favicon.ico'));
+            const violations = [...probe.violations, ...console_.filter((line) => /Content.Security.Policy|Trusted Type/i.test(line))].filter((line) => !line.includes('/favicon.ico'));
             assert.deepEqual(violations, [], 'nothing was refused');
           }
-        } finally {
-          await page.close();
+        } catch (error) {
+          // The next variant starts on a fresh page (a stuck WebKit page would fail it too).
+          await page.close().catch(() => undefined);
+          page = undefined;
+          throw error;
         }
       });
     }

@@ -1,6 +1,9 @@
 /**
  * `npm start` as a new user runs it: the process prints its URLs, the shop page loads in Chromium
  * and its schedules show broadcasts read from the stand-in in Korean and English, and Ctrl-C (SIGINT) stops everything.
+ * In Chromium every page also passes axe and the layout probe at a phone's and a desktop's width, with no
+ * console error, no failed request, and no product shown twice on a page; in Firefox ESR and WebKit every
+ * page, in Korean and English, passes the same layout probe (one browser per engine, the server shared).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +14,8 @@ import { chromiumArgs, chromiumPath } from '../support/chromium.js';
 import { axeViolations } from '../support/axe.js';
 import { measureLayout } from '../support/layout-probe.js';
 import { atWidth, preparePage } from '../support/storybook.js';
+import { launchEngine, requestedEngines, type EnginePage } from '../support/engine-page.js';
+import type { Engine } from '../support/engines.js';
 
 /** The widths a shopper's page is checked at: a phone and a desktop. */
 const PAGE_WIDTHS = [390, 1280] as const;
@@ -35,7 +40,61 @@ async function audit(page: Page, path: string): Promise<{ problems: string[]; cl
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-test('npm start serves the demo shop with broadcasts from the stand-in, every page passes axe and the layout probe, and it stops on SIGINT', { timeout: 240_000 }, async (t) => {
+/** Every demo page but the shop's front (index.html), and the element whose upgrade says it has started. */
+const PAGES: [string, string][] = [
+  ['embed-iife.html', 'sf-schedule'],
+  ['embed-esm.html', 'sf-product-list'],
+  ['embed-cms.html', 'sf-coupon-panel'],
+  ['theme.html', 'sf-schedule'],
+  ['product.html', 'sf-product-list'],
+  ['cart.html', 'body'],
+  ['payments.html', 'body'],
+];
+
+/**
+ * In the page (self-contained): every data element has finished loading — defined, rendered, and no
+ * skeleton or pending card left anywhere in its shadow tree. The preview player is only required to have
+ * rendered (its media may still be loading, which does not move the layout: it keeps its poster's box).
+ */
+function settled(): boolean {
+  const busy = (root: ShadowRoot): boolean =>
+    !!root.querySelector('[aria-busy="true"]') || [...root.querySelectorAll('*')].some((el) => !!el.shadowRoot && el.localName !== 'sf-preview-player' && busy(el.shadowRoot));
+  return [...document.querySelectorAll('body *')]
+    .filter((el) => el.localName.startsWith('sf-') && el.localName !== 'sf-config')
+    .every((el) => !!el.shadowRoot && el.shadowRoot.childElementCount > 0 && (el.localName === 'sf-preview-player' || !busy(el.shadowRoot)));
+}
+
+/**
+ * Firefox's and WebKit's part: every demo page, in Korean and in English (chosen with the page's own
+ * switch), once its elements have loaded, through the layout probe at each width.
+ */
+async function layoutInEngine(page: EnginePage, shopUrl: string): Promise<string[]> {
+  const problems: string[] = [];
+  await page.setViewport(PAGE_WIDTHS[0], 844);
+  for (const path of ['index.html', ...PAGES.map(([p]) => p)]) {
+    try {
+      await page.goto(`${shopUrl}/${path}`, 20_000);
+      for (const lang of ['ko', 'en']) {
+        // The switch is a button on every page; pressing it is what a shopper does (no storage assumed).
+        await page.evaluate((l: string) => (document.querySelector(`.lang-switch button[data-lang="${l}"]`) as HTMLButtonElement | null)?.click(), lang);
+        await page.waitFor(`${path} (${lang}): its elements load`, 20_000, settled);
+        for (const width of [...PAGE_WIDTHS].reverse()) {
+          await page.setViewport(width, 844);
+          const report = await page.evaluate(measureLayout, 'body');
+          const at = `${page.engine} ${path} (${lang}) ${width}px`;
+          if (report.overflowPx > 0) problems.push(`${at}: the page overflows by ${report.overflowPx} px`);
+          for (const cut of report.textCut) problems.push(`${at}: text cut off: ${cut}`);
+          for (const overlap of report.overlaps) problems.push(`${at}: targets overlap: ${overlap}`);
+        }
+      }
+    } catch (error) {
+      problems.push(`${page.engine} ${path}: could not check: ${String(error).split('\n')[0]}`);
+    }
+  }
+  return problems;
+}
+
+test('npm start serves the demo shop with broadcasts from the stand-in, every page passes axe and the layout probe, and it stops on SIGINT', { timeout: 480_000 }, async (t) => {
   // Port 0 for both so the test never collides with a demo someone is running.
   const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
     cwd: repoRoot,
@@ -61,99 +120,118 @@ test('npm start serves the demo shop with broadcasts from the stand-in, every pa
       child.once('exit', () => reject(new Error(`npm start exited early:\n${output}`)));
     });
 
-    const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
-    try {
-      const page = await browser.newPage();
-      await preparePage(page);
-      // Layout shift of each page, from its first paint (a phone's viewport: where a shift costs most).
-      await page.evaluateOnNewDocument(
-        'window.__cls = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });',
-      );
-      await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
-      const audits: string[] = [];
-      const shifts: string[] = [];
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(String(error)));
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      page.on('response', (response) => response.status() >= 400 && errors.push(`HTTP ${response.status()} ${response.url()}`));
-      await page.goto(`${shopUrl}/`, { waitUntil: 'load' });
-      const cardsIn = (id: string) =>
-        page.evaluate((selector) => {
-          const schedule = document.querySelector(selector);
-          return [...(schedule?.shadowRoot?.querySelectorAll('sf-broadcast-card') ?? [])].map((card) => ({
-            badge: card.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim() ?? '',
-            title: card.shadowRoot?.querySelector('[part~="title"]')?.textContent ?? '',
-          }));
-        }, `#${id}`);
-      await page.waitForFunction(
-        // Loaded, not the skeleton (whose placeholder cards are sf-broadcast-cards too): no aria-busy, and badges.
-        () =>
-          ['#live', '#schedule', '#vod', '#smartstream'].every((s) => {
-            const root = document.querySelector(s)?.shadowRoot;
-            const card = root?.querySelector('sf-broadcast-card');
-            return !!card && !root!.querySelector('[aria-busy="true"]') && !!card.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim();
-          }),
-        { timeout: 20_000 },
-      );
-      const live = await cardsIn('live');
-      const upcoming = await cardsIn('schedule');
-      assert.ok(live.length >= 1 && live.every((card) => card.badge === 'LIVE' || card.badge === '일시 중단'), `live section: ${JSON.stringify(live)}`);
-      assert.ok(upcoming.length >= 3 && upcoming.every((card) => card.badge === '방송 예정' || card.badge === '방송 취소'), `upcoming section: ${JSON.stringify(upcoming)}`);
-      assert.match(upcoming.map((card) => card.title).join(' '), /[가-힣]/, 'Korean fixture names are shown');
-      // Beside it, the SmartSTREAM-sourced schedule (through the backend, from the SmartSTREAM stand-in).
-      const smartstream = await cardsIn('smartstream');
-      assert.ok(smartstream.some((card) => card.badge === 'LIVE') && smartstream.some((card) => card.badge === '방송 예정'), `SmartSTREAM section: ${JSON.stringify(smartstream)}`);
-      assert.ok(smartstream.some((card) => card.title.includes('겨울 니트')), 'SmartSTREAM event names are shown');
-      assert.equal(await page.evaluate(() => !!document.querySelector('sf-consult-button')?.shadowRoot?.querySelector('[part="button"]')), true, 'the consultation button is there');
-
-      // The consent banner asks first and holds storage; its answer reaches the widgets; the dataLayer
-      // console lists the GA4 events the widgets push (the live cards on screen make impressions).
-      assert.equal(await page.$eval('#consent-banner', (el) => (el as HTMLElement).hidden), false, 'the banner asks on a first visit');
-      assert.equal(await page.$eval('sf-config', (el) => el.getAttribute('consent')), 'pending');
-      await page.waitForFunction(() => [...document.querySelectorAll('#datalayer-events code')].some((code) => code.textContent === 'view_promotion'), { timeout: 10_000 });
-      await page.click('#consent-banner [data-answer="granted"]');
-      await page.waitForFunction(() => document.querySelector('#consent-state')?.textContent === '동의함' && localStorage.getItem('demo-consent') === 'granted', { timeout: 5_000 });
-
-      // The language switch turns every widget English.
-      await page.click('.lang-switch button[data-lang="en"]');
-      await page.waitForFunction(
-        () => document.querySelector('#schedule')?.shadowRoot?.querySelector('sf-broadcast-card')?.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim() === 'Upcoming',
-        { timeout: 10_000 },
-      );
-      assert.deepEqual(errors, []);
-      const shop = await audit(page, 'index.html (en)');
-      audits.push(...shop.problems);
-      await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
-
-      // Every other demo page loads its widgets with no console error and no failed request: the embed
-      // pages load the real built bundles from /dist/.
-      const pages: [string, string][] = [
-        ['embed-iife.html', 'sf-schedule'],
-        ['embed-esm.html', 'sf-product-list'],
-        ['embed-cms.html', 'sf-coupon-panel'],
-        ['theme.html', 'sf-schedule'],
-        ['product.html', 'sf-product-list'],
-        ['cart.html', 'body'],
-        ['payments.html', 'body'],
-      ];
-      for (const [path, selector] of pages) {
-        await page.goto(`${shopUrl}/${path}`, { waitUntil: 'load' });
-        await page.waitForFunction(
-          (sel) => sel === 'body' || (customElements.get(sel) !== undefined && (document.querySelector(sel)?.shadowRoot?.childElementCount ?? 0) > 0),
-          { timeout: 15_000 },
-          selector,
+    const engines = requestedEngines();
+    if (engines.includes('chromium')) await t.test('chromium: the shop shows broadcasts in Korean and English; every page passes axe and the layout probe', async (st) => {
+      const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+      try {
+        const page = await browser.newPage();
+        await preparePage(page);
+        // Layout shift of each page, from its first paint (a phone's viewport: where a shift costs most).
+        await page.evaluateOnNewDocument(
+          'window.__cls = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });',
         );
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        assert.deepEqual(errors, [], `${path} loads cleanly`);
-        const { problems, cls } = await audit(page, path);
-        audits.push(...problems);
-        shifts.push(`${path} ${cls.toFixed(3)}`);
         await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
+        const audits: string[] = [];
+        const shifts: string[] = [];
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(String(error)));
+        page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+        page.on('response', (response) => response.status() >= 400 && errors.push(`HTTP ${response.status()} ${response.url()}`));
+        await page.goto(`${shopUrl}/`, { waitUntil: 'load' });
+        const cardsIn = (id: string) =>
+          page.evaluate((selector) => {
+            const schedule = document.querySelector(selector);
+            return [...(schedule?.shadowRoot?.querySelectorAll('sf-broadcast-card') ?? [])].map((card) => ({
+              badge: card.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim() ?? '',
+              title: card.shadowRoot?.querySelector('[part~="title"]')?.textContent ?? '',
+            }));
+          }, `#${id}`);
+        await page.waitForFunction(
+          // Loaded, not the skeleton (whose placeholder cards are sf-broadcast-cards too): no aria-busy, and badges.
+          () =>
+            ['#live', '#schedule', '#vod', '#smartstream'].every((s) => {
+              const root = document.querySelector(s)?.shadowRoot;
+              const card = root?.querySelector('sf-broadcast-card');
+              return !!card && !root!.querySelector('[aria-busy="true"]') && !!card.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim();
+            }),
+          { timeout: 20_000 },
+        );
+        const live = await cardsIn('live');
+        const upcoming = await cardsIn('schedule');
+        assert.ok(live.length >= 1 && live.every((card) => card.badge === 'LIVE' || card.badge === '일시 중단'), `live section: ${JSON.stringify(live)}`);
+        assert.ok(upcoming.length >= 3 && upcoming.every((card) => card.badge === '방송 예정' || card.badge === '방송 취소'), `upcoming section: ${JSON.stringify(upcoming)}`);
+        assert.match(upcoming.map((card) => card.title).join(' '), /[가-힣]/, 'Korean fixture names are shown');
+        // Beside it, the SmartSTREAM-sourced schedule (through the backend, from the SmartSTREAM stand-in).
+        const smartstream = await cardsIn('smartstream');
+        assert.ok(smartstream.some((card) => card.badge === 'LIVE') && smartstream.some((card) => card.badge === '방송 예정'), `SmartSTREAM section: ${JSON.stringify(smartstream)}`);
+        assert.ok(smartstream.some((card) => card.title.includes('겨울 니트')), 'SmartSTREAM event names are shown');
+        assert.equal(await page.evaluate(() => !!document.querySelector('sf-consult-button')?.shadowRoot?.querySelector('[part="button"]')), true, 'the consultation button is there');
+
+        // The consent banner asks first and holds storage; its answer reaches the widgets; the dataLayer
+        // console lists the GA4 events the widgets push (the live cards on screen make impressions).
+        assert.equal(await page.$eval('#consent-banner', (el) => (el as HTMLElement).hidden), false, 'the banner asks on a first visit');
+        assert.equal(await page.$eval('sf-config', (el) => el.getAttribute('consent')), 'pending');
+        await page.waitForFunction(() => [...document.querySelectorAll('#datalayer-events code')].some((code) => code.textContent === 'view_promotion'), { timeout: 10_000 });
+        await page.click('#consent-banner [data-answer="granted"]');
+        await page.waitForFunction(() => document.querySelector('#consent-state')?.textContent === '동의함' && localStorage.getItem('demo-consent') === 'granted', { timeout: 5_000 });
+
+        // The language switch turns every widget English.
+        await page.click('.lang-switch button[data-lang="en"]');
+        await page.waitForFunction(
+          () => document.querySelector('#schedule')?.shadowRoot?.querySelector('sf-broadcast-card')?.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim() === 'Upcoming',
+          { timeout: 10_000 },
+        );
+        assert.deepEqual(errors, []);
+        const shop = await audit(page, 'index.html (en)');
+        audits.push(...shop.problems);
+        await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
+
+        // Every other demo page loads its widgets with no console error and no failed request: the embed
+        // pages load the real built bundles from /dist/.
+        for (const [path, selector] of PAGES) {
+          await page.goto(`${shopUrl}/${path}`, { waitUntil: 'load' });
+          await page.waitForFunction(
+            (sel) => sel === 'body' || (customElements.get(sel) !== undefined && (document.querySelector(sel)?.shadowRoot?.childElementCount ?? 0) > 0),
+            { timeout: 15_000 },
+            selector,
+          );
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          assert.deepEqual(errors, [], `${path} loads cleanly`);
+          if (path === 'product.html') {
+            // The page's two product lists (this broadcast's, another's) never show one product twice.
+            await page.waitForFunction(settled, { timeout: 20_000 });
+            const names = await page.evaluate(() =>
+              ['#live-products', '#more-products'].flatMap((id) =>
+                [...(document.querySelector(id)?.shadowRoot?.querySelectorAll('sf-product-card') ?? [])].map((card) => card.shadowRoot?.querySelector('[part~="name"]')?.textContent?.trim() ?? ''),
+              ),
+            );
+            assert.ok(names.length >= 4, `product.html lists products: ${JSON.stringify(names)}`);
+            assert.deepEqual(names.filter((name, i) => names.indexOf(name) !== i), [], `product.html shows each product once: ${JSON.stringify(names)}`);
+          }
+          const { problems, cls } = await audit(page, path);
+          audits.push(...problems);
+          shifts.push(`${path} ${cls.toFixed(3)}`);
+          await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
+        }
+        st.diagnostic(`layout shift at ${PAGE_WIDTHS[0]} px (CLS): ${shifts.join(', ')}`);
+        assert.deepEqual(audits, [], `demo pages with problems:\n  ${audits.join('\n  ')}`);
+      } finally {
+        await browser.close();
       }
-      t.diagnostic(`layout shift at ${PAGE_WIDTHS[0]} px (CLS): ${shifts.join(', ')}`);
-      assert.deepEqual(audits, [], `demo pages with problems:\n  ${audits.join('\n  ')}`);
-    } finally {
-      await browser.close();
+    });
+    for (const engine of engines.filter((e): e is Exclude<Engine, 'chromium'> => e !== 'chromium')) {
+      await t.test(`${engine}: every demo page, in Korean and English, passes the layout probe at ${PAGE_WIDTHS.join(' and ')} px`, async (st) => {
+        const started = performance.now();
+        const browser = await launchEngine(engine);
+        try {
+          const page = await browser.newPage();
+          const problems = await layoutInEngine(page, shopUrl);
+          st.diagnostic(`${engine}: ${1 + PAGES.length} pages × 2 languages × ${PAGE_WIDTHS.length} widths in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          assert.deepEqual(problems, [], `demo pages with problems in ${engine}:\n  ${problems.join('\n  ')}`);
+        } finally {
+          await browser.close();
+        }
+      });
     }
   } finally {
     child.kill('SIGINT');

@@ -37,6 +37,8 @@ export const firefoxPrefs = {
 
 export interface EngineSession {
   launcher: BrowserLauncher;
+  /** WebKit only: where its WebKitWebDriver listens (node tests drive it with webdriverio, test/support/engine-page.ts). */
+  webdriverPort?: number;
   /** Stops what the launcher needed besides the browser (Xvfb and the WebDriver server for WebKit). */
   stop(): Promise<void>;
 }
@@ -69,6 +71,13 @@ export async function startEngine(engine: Engine): Promise<EngineSession> {
   }
 }
 
+/** A MiniBrowser session through WebKitWebDriver. */
+export const WEBKIT_CAPABILITIES = {
+  browserName: 'MiniBrowser',
+  'wdio:enforceWebDriverClassic': true,
+  'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation', '--autoplay-policy=allow'] },
+} as WebdriverIO.Capabilities;
+
 async function startWebKit(): Promise<EngineSession> {
   const xvfb = await startXvfb();
   const port = await freePort();
@@ -100,13 +109,10 @@ async function startWebKit(): Promise<EngineSession> {
       hostname: '127.0.0.1',
       port,
       logLevel: 'error',
-      capabilities: {
-        browserName: 'MiniBrowser',
-        'wdio:enforceWebDriverClassic': true,
-        'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation', '--autoplay-policy=allow'] },
-      } as WebdriverIO.Capabilities,
+      capabilities: WEBKIT_CAPABILITIES,
     }),
     stop,
+    webdriverPort: port,
   };
 }
 

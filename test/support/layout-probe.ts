@@ -83,7 +83,7 @@ export function measureLayout(rootSelector: string): LayoutReport {
   const inside = (inner: DOMRect, outer: DOMRect) =>
     inner.left >= outer.left - 1 && inner.right <= outer.right + 1 && inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1;
   const hitsAtCentre = (el: Element) => {
-    const r = el.getBoundingClientRect();
+    const r = visibleBox(el) ?? el.getBoundingClientRect();
     const x = r.left + r.width / 2;
     const y = r.top + r.height / 2;
     let hit = document.elementFromPoint(x, y);
@@ -100,15 +100,37 @@ export function measureLayout(rootSelector: string): LayoutReport {
     }
     return false;
   };
-  const targets = all.filter((el) => el.matches('a[href], button, input, select, textarea, video[controls], [role="button"], [role="link"], [tabindex]:not([tabindex="-1"])') && !unseen(el));
+  /**
+   * The part of a target the eye can see and a tap can reach: its box cut by every ancestor that clips
+   * (a scrolled carousel track hides the cards' ends, which are then no target), or null when none is left.
+   */
+  const visibleBox = (el: Element): DOMRect | null => {
+    let { left, top, right, bottom } = el.getBoundingClientRect();
+    for (let n: Node | null = el.parentNode ?? null; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+      if (!(n instanceof Element)) continue;
+      const s = getComputedStyle(n);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const clip = n.getBoundingClientRect();
+      if (s.overflowX !== 'visible') {
+        left = Math.max(left, clip.left);
+        right = Math.min(right, clip.right);
+      }
+      if (s.overflowY !== 'visible') {
+        top = Math.max(top, clip.top);
+        bottom = Math.min(bottom, clip.bottom);
+      }
+    }
+    return right - left > 1 && bottom - top > 1 ? new DOMRect(left, top, right - left, bottom - top) : null;
+  };
+  const targets = all.filter((el) => el.matches('a[href], button, input, select, textarea, video[controls], [role="button"], [role="link"], [tabindex]:not([tabindex="-1"])') && !unseen(el) && visibleBox(el));
   const overlaps: string[] = [];
   for (let i = 0; i < targets.length; i++) {
     for (let j = i + 1; j < targets.length; j++) {
       const a = targets[i]!;
       const b = targets[j]!;
       if (composedContains(a, b) || composedContains(b, a)) continue;
-      const ra = a.getBoundingClientRect();
-      const rb = b.getBoundingClientRect();
+      const ra = visibleBox(a)!;
+      const rb = visibleBox(b)!;
       // A button on a card-wide link (the card's actions) is fine when a tap at its centre reaches it.
       if (inside(rb, ra) && hitsAtCentre(b)) continue;
       if (inside(ra, rb) && hitsAtCentre(a)) continue;

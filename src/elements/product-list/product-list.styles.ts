@@ -98,6 +98,18 @@ export default [
       display: none;
     }
   }
+  /* Where the buttons show, they sit beside the track, never over a card's link (WebKit and Firefox show them). */
+  @media (hover: hover) {
+    :host([layout='carousel']) .frame {
+      padding-inline: 2.5rem;
+    }
+    .nav.previous {
+      inset-inline-start: 0;
+    }
+    .nav.next {
+      inset-inline-end: 0;
+    }
+  }
 
   .status {
     display: flex;
