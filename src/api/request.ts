@@ -113,6 +113,9 @@ async function send<R>(options: RequestOptions, read: Reader<R>): Promise<R> {
   const url = buildUrl(options.url, options.query);
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const maxAttempts = IDEMPOTENT.has(method) ? policy.limit + 1 : 1;
+  // The page's policy already refused this origin (the loader's early request, another element): it would
+  // refuse this one too, so it is not sent; it fails as that one did.
+  if (refused(url)) throw new NetworkError(method, url, new Error("refused by the page's Content-Security-Policy (connect-src)"));
 
   for (let attempt = 1; ; attempt++) {
     let retryAfter: number | undefined;

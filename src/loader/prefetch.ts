@@ -10,17 +10,16 @@
  * schedule; src/shared/broadcast-source.ts shares a broadcast by id). Nothing here renders: a tag
  * whose options are wrong is left to its element, which says what to fix.
  */
+import { bufferViolations } from '../shared/csp-buffer.js';
 import type { Broadcast, Page } from '../api/models.js';
-import { loadBroadcast } from '../shared/broadcast-source.js';
+import { prefetchBroadcast } from '../shared/broadcast-source.js';
 import { prefetchSchedule, scheduleQuery } from '../shared/schedule-source.js';
 import { broadcastThumbnail } from '../shared/thumbnails.js';
-import { startSession } from '../session/viewer-session.js';
 import { configFromAttributes, configProblems, configStore, resolveConfig } from '../store/config.js';
 
 /** Tags that show one broadcast by its `broadcast-id` (read through the shared broadcast source). */
 const BY_BROADCAST_ID = new Set(['sf-broadcast-card', 'sf-preview-player', 'sf-product-list']);
 /** Tags that ask for the viewer token before they render (their class's `viewerSession`). */
-const WITH_SESSION = new Set(['sf-schedule', 'sf-broadcast-card', 'sf-coupon-panel']);
 
 const started = new WeakSet<Element>();
 let pictureClaimed = false;
@@ -36,10 +35,12 @@ export function prefetchFor(element: Element): void {
   const tag = element.localName;
   if (started.has(element) || (tag !== 'sf-schedule' && !BY_BROADCAST_ID.has(tag))) return;
   started.add(element);
+  bufferViolations(); // a refusal of what is asked here is explained by the elements later
   const config = resolveConfig(configFromAttributes((name) => element.getAttribute(name)), configStore.getState());
   if (configProblems(config).length || !config.partnerId) return;
   preconnect(config.apiBase, true);
-  if (WITH_SESSION.has(tag) && config.tokenEndpoint) startSession(config.tokenEndpoint);
+  // The viewer token is not asked for here: its request starts with the elements, once shared/csp.ts listens, so a
+  // policy that refuses it is named in the elements (an early refusal would go unrecorded).
   const key = { apiBase: config.apiBase, partnerId: config.partnerId };
   if (tag === 'sf-schedule') {
     const query = scheduleQuery({
@@ -53,7 +54,7 @@ export function prefetchFor(element: Element): void {
     return;
   }
   const broadcastId = option(element, 'broadcastId', 'broadcast-id');
-  if (typeof broadcastId === 'string' && broadcastId) loadBroadcast(key, broadcastId).catch(() => undefined);
+  if (typeof broadcastId === 'string' && broadcastId) prefetchBroadcast(key, broadcastId);
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import { msg } from '../i18n/messages.js';
 import { setRefused } from '../api/request.js';
+import { takeEarlyViolations } from './csp-buffer.js';
 
 /** One enforced violation, and the directive (with its source) that would have allowed it. */
 export interface CspBlock {
@@ -46,6 +47,7 @@ function onViolation(event: SecurityPolicyViolationEvent): void {
 }
 
 if (typeof document !== 'undefined') {
+  for (const event of takeEarlyViolations()) onViolation(event);
   document.addEventListener('securitypolicyviolation', onViolation, true);
   // A fetch the policy refused fails like an offline one; the HTTP path asks here before retrying it.
   setRefused((url) => blocks.some((b) => b.directive === 'connect-src' && b.source === originOf(url)));

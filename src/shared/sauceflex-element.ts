@@ -5,7 +5,7 @@
  * naming the attribute, once), and for data elements: the viewer session started, data loaded
  * through `loadData()` (retried when the browser is back online) and rendered by `renderStates()`.
  */
-import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { configProblems, configStore, resolveConfig, toLang, type ConfigProblem, type SfConfig } from '../store/config.js';
 
@@ -17,6 +17,12 @@ import { DataController, type DataOptions } from './data-controller.js';
 import { cspBlockFor, markElementsStarted, onCspBlock } from './csp.js';
 import { SauceflexError } from '../api/errors.js';
 import { startAnalytics } from './analytics.js';
+
+/**
+ * A page with a DOM, not a server render. Not Lit's `isServer`: the package bundles Lit's "node" build (it
+ * imports on a server), where `isServer` is always true, in the browser too.
+ */
+export const inBrowser = typeof document !== 'undefined';
 
 // Lit has loaded (this module imports it): a `lit-html` Trusted Types refusal from now on is another copy's.
 markElementsStarted();
@@ -99,9 +105,9 @@ export class SauceflexElement extends LitElement {
     super.willUpdate(changed);
     // Before the data controllers read their args: a list asked for with the token says more.
     // (Not while rendering on a server: the viewer's token is the browser's business.)
-    if (!isServer && (this.constructor as typeof SauceflexElement).viewerSession) startSession(this.config.tokenEndpoint);
+    if (inBrowser && (this.constructor as typeof SauceflexElement).viewerSession) startSession(this.config.tokenEndpoint);
     // `analytics="datalayer"`: the bridge's chunk, once, before this element can emit anything.
-    if (!isServer) startAnalytics();
+    if (inBrowser) startAnalytics();
   }
 
   private readServerProperties(): void {

@@ -1,10 +1,10 @@
-import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Broadcast, Page } from '../../api/models.js';
 import { dayLabel } from '../../i18n/format.js';
 import { msg } from '../../i18n/messages.js';
-import { SauceflexElement } from '../../shared/sauceflex-element.js';
+import { inBrowser, SauceflexElement } from '../../shared/sauceflex-element.js';
 import { fetchSchedulePage, firstSchedulePage, MAX_PAGE_SIZE, scheduleQuery, type ScheduleQuery } from '../../shared/schedule-source.js';
 import { rememberBroadcasts } from '../../store/broadcasts.js';
 import '../broadcast-card/broadcast-card.js';
@@ -186,7 +186,7 @@ export class SfSchedule extends SauceflexElement {
       this.shownCount = this.pageSize;
       this.serverNow = now;
       this.lastLoadedAt = now;
-      if (!isServer) rememberBroadcasts(items);
+      if (inBrowser) rememberBroadcasts(items);
     }
   }
 
