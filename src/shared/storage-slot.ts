@@ -7,6 +7,8 @@
  * Here and not in `tracking/storage.ts` because that module is in the initial download (the core
  * chunk, under a size budget) and only element code needs this: it loads with the elements.
  */
+import { mayStore, onConsent } from '../tracking/consent.js';
+
 export class JsonSlot<T> {
   private memory?: T;
   private written = false;
@@ -14,12 +16,19 @@ export class JsonSlot<T> {
   private stale = false;
   constructor(
     readonly key: string,
-    private readonly storage: () => Pick<Storage, 'getItem' | 'setItem'> | null | undefined = () => globalThis.localStorage,
-  ) {}
+    private readonly storage: () => Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null | undefined = () => globalThis.localStorage,
+  ) {
+    // Storage consent (tracking/consent.ts): nothing read or written until granted; granted later stores what
+    // this page kept; denied removes ours.
+    onConsent((consent) => {
+      if (consent === 'granted' && this.written) this.write(this.memory as T);
+      if (consent === 'denied') this.remove();
+    });
+  }
 
   /** The stored value (unparsed JSON is `undefined`): check its shape before use, storage is the site's. */
   read(): unknown {
-    if (this.stale) return this.memory;
+    if (this.stale || !mayStore()) return this.written ? this.memory : undefined;
     try {
       const raw = this.storage()?.getItem(this.key);
       if (raw) return JSON.parse(raw) as unknown;
@@ -32,11 +41,23 @@ export class JsonSlot<T> {
   write(value: T): void {
     this.memory = value;
     this.written = true;
+    if (!mayStore()) {
+      this.stale = true; // pending or denied consent: this page only
+      return;
+    }
     try {
       this.storage()?.setItem(this.key, JSON.stringify(value));
       this.stale = false;
     } catch {
       this.stale = true; // blocked or full: kept in memory for this page
+    }
+  }
+
+  private remove(): void {
+    try {
+      this.storage()?.removeItem(this.key);
+    } catch {
+      // blocked: nothing of ours there
     }
   }
 }

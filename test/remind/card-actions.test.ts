@@ -20,6 +20,7 @@ import { share } from '../../src/shared/share.js';
 import { configure, configStore } from '../../src/store/config.js';
 import { setNavigator } from '../../src/tracking/navigate.js';
 import { resetSession } from '../../src/session/viewer-session.js';
+import { consent } from '../../src/tracking/consent.js';
 import { HOSTILE_TEXT } from '../support/hostile.js';
 
 const ORIGIN = 'https://shop.example';
@@ -161,6 +162,25 @@ describe('card actions: remind me', () => {
       expect((descriptor.get!.call(window) as Storage).getItem(REMINDERS_KEY), 'nothing reached storage').to.equal(null);
     } finally {
       Object.defineProperty(window, 'localStorage', descriptor);
+    }
+  });
+
+  it('under storage consent: pending keeps the reminder for the page only, granted stores it, denied removes it', async () => {
+    const broadcast = withState('standby', { broadcastId: 'lkmobidoo-consent-reminder' });
+    consent('pending');
+    try {
+      const el = await card(broadcast);
+      part<HTMLButtonElement>(el, 'remind')!.click();
+      await waitUntil(() => part(el, 'calendar'), 'calendar offer', { timeout: 5000 });
+      expect(part(await card(broadcast), 'remind')!.getAttribute('aria-pressed'), 'kept for this page').to.equal('true');
+      expect(localStorage.getItem(REMINDERS_KEY), 'nothing stored while pending').to.equal(null);
+      consent('granted');
+      expect(localStorage.getItem(REMINDERS_KEY), 'stored once granted').to.include(broadcast.broadcastId);
+      consent('denied');
+      expect(localStorage.getItem(REMINDERS_KEY), 'ours removed when denied').to.equal(null);
+    } finally {
+      consent('granted');
+      localStorage.removeItem(REMINDERS_KEY);
     }
   });
 
