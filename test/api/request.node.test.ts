@@ -24,15 +24,25 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('request: retries', () => {
-  test('a failed fetch to an origin the page\'s CSP refused is not retried; another origin still is', async (t) => {
+  test('a failed fetch to an origin the page\'s CSP refused is not retried; one already refused is not sent; another origin still is', async (t) => {
     t.after(() => setRefused(() => false));
-    setRefused((url) => url.startsWith('http://backend.test/'));
     const offline = () => {
       throw new TypeError('Failed to fetch');
     };
-    const refused = scripted(offline, json({ ok: true }));
+    // The violation is reported as the first fetch fails: no second try.
+    let known = false;
+    setRefused((url) => known && url.startsWith('http://backend.test/'));
+    const refusing = () => {
+      known = true;
+      return offline();
+    };
+    const refused = scripted(refusing, json({ ok: true }));
     await assert.rejects(requestJson({ url: URL_, fetch: refused.fetch, retry: { limit: 2, baseDelayMs: 0 } }), (e) => e instanceof NetworkError);
     assert.equal(refused.calls.length, 1);
+    // Known refused already (the loader's early request met it): not sent at all, the same failure.
+    const again = scripted(json({ ok: true }));
+    await assert.rejects(requestJson({ url: URL_, fetch: again.fetch, retry: { limit: 2, baseDelayMs: 0 } }), (e) => e instanceof NetworkError);
+    assert.equal(again.calls.length, 0);
     const other = scripted(offline, json({ ok: true }));
     const { body } = await requestJson({ url: 'http://other.test/route', fetch: other.fetch, retry: { limit: 2, baseDelayMs: 0 } });
     assert.deepEqual(body, { ok: true });
