@@ -143,6 +143,8 @@ describe('card actions: remind me', () => {
   });
 
   it('with storage blocked it works for the page and never throws', async () => {
+    // Other test files of this browser may have left a reminder of this broadcast in the real storage.
+    localStorage.removeItem(REMINDERS_KEY);
     const descriptor = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
     Object.defineProperty(window, 'localStorage', {
       configurable: true,
