@@ -275,19 +275,23 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
   const hono = new Hono();
 
   // --- viewer token ------------------------------------------------------------------------
-  hono.use(paths.token, cors(['POST']));
-  hono.post(paths.token, withinBudget, rateLimited('token'), async (c) => {
-    const request = c.req.raw;
-    const body = await readJsonBody(request, { maxBytes: TOKEN_BODY_MAX, requireObject: true });
-
-    let member;
+  /** The shop's `resolveMember` hook: its own HTTP problems pass through; anything else it throws is a logged 500. */
+  const lookUpMember = async (request: Request, body: unknown) => {
     try {
-      member = await resolveMember(request, { body });
+      return await resolveMember(request, { body });
     } catch (error) {
       if (error instanceof HttpProblem) throw error;
       log.error('resolveMember threw', { error: describeError(error) });
       throw new HttpProblem(500, 'member_lookup_failed', 'The shopper could not be looked up.');
     }
+  };
+
+  hono.use(paths.token, cors(['POST']));
+  hono.post(paths.token, withinBudget, rateLimited('token'), async (c) => {
+    const request = c.req.raw;
+    const body = await readJsonBody(request, { maxBytes: TOKEN_BODY_MAX, requireObject: true });
+
+    const member = await lookUpMember(request, body);
 
     let claims: SignedViewerClaims;
     const headers: Record<string, string> = { 'cache-control': 'no-store', pragma: 'no-cache' };
@@ -382,14 +386,7 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
   hono.post(paths.consult, withinBudget, rateLimited('consult'), async (c) => {
     const request = c.req.raw;
     const body = (await readJsonBody(request, { maxBytes: TOKEN_BODY_MAX, requireObject: true })) as { lang?: unknown } | undefined;
-    let member;
-    try {
-      member = await resolveMember(request, { body });
-    } catch (error) {
-      if (error instanceof HttpProblem) throw error;
-      log.error('resolveMember threw', { error: describeError(error) });
-      throw new HttpProblem(500, 'member_lookup_failed', 'The shopper could not be looked up.');
-    }
+    const member = await lookUpMember(request, body);
     if (member === null || member === undefined) throw loginRequired();
     const claims = validateMember(member, config.partnerId, { maskAll: config.maskNickNames ?? false });
     // Each press may create a meeting on the shop's account: per member, whatever address it comes from.
