@@ -1,7 +1,5 @@
 /** The LiveMinutes stand-in on a real socket, for `npm start` and the tests (see app.ts). */
-import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../listen.js';
 import { createLiveMinutesApp, type LiveMinutesStandinOptions } from './app.js';
 
 export { createLiveMinutesApp, LIVEMINUTES_DEMO_ACCOUNT } from './app.js';
@@ -17,19 +15,12 @@ export async function startLiveMinutes(options: Omit<LiveMinutesStandinOptions, 
   const host = options.host ?? '127.0.0.1';
   let origin = '';
   const standin = createLiveMinutesApp({ ...options, origin: () => origin });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: standin.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s as Server)) as Server;
-    s.once('error', reject);
-  });
-  origin = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const socket = await listen(standin.fetch, host, options.port);
+  origin = socket.origin;
   const { app: _app, fetch: _fetch, ...control } = standin;
   return {
     ...control,
     origin,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: socket.close,
   };
 }

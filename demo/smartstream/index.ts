@@ -2,9 +2,7 @@
  * The SmartSTREAM stand-in on a real socket, for `npm start` and the tests: `startSmartStream()`
  * answers the seed's Live API under `apiBase` (`origin + '/v1'`).
  */
-import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from '../listen.js';
 import { createSmartStreamApp, type SmartStreamStandinOptions } from './app.js';
 
 export { createSmartStreamApp } from './app.js';
@@ -22,20 +20,13 @@ export async function startSmartStream(options: Omit<SmartStreamStandinOptions, 
   const host = options.host ?? '127.0.0.1';
   let origin = '';
   const standin = createSmartStreamApp({ ...options, origin: () => origin });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: standin.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s as Server)) as Server;
-    s.once('error', reject);
-  });
-  origin = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const socket = await listen(standin.fetch, host, options.port);
+  origin = socket.origin;
   const { app: _app, fetch: _fetch, ...control } = standin;
   return {
     ...control,
     origin,
     apiBase: `${origin}/v1`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: socket.close,
   };
 }
