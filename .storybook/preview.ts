@@ -6,8 +6,8 @@
  *   text / boolean / number / select controls, `--sf-*` CSS properties get colour or text controls
  *   (stories apply them as inline style on the element), events are logged in the Actions panel;
  * - a toolbar switch for 한국어 / English (the `locale` global; stories pass it as `lang`);
- * - before each story: the mock's data, the viewer session, coupon and broadcast stores and the
- *   product cache are reset, so no story sees another's state;
+ * - before each story: the mock's data, the viewer session, coupon and broadcast stores, the
+ *   product cache and the impressions counted are reset, so no story sees another's state;
  * - clicks that would leave Storybook (a product page, the sauceFlex player) are logged instead.
  */
 import type { Preview } from '@storybook/web-components-vite';
@@ -22,6 +22,7 @@ import { resetCoupons } from '../src/store/coupons.js';
 import { broadcastStore } from '../src/store/broadcasts.js';
 import { setPageConfig } from '../src/store/config.js';
 import { clearProductCache } from '../src/elements/product-card/product-source.js';
+import { newPageView } from '../src/shared/impressions.js';
 import { installMockBackend, resetMockBackend } from './mock/backend.js';
 
 // Elements load data only once a story connects them, which is after this module has run.
@@ -162,6 +163,8 @@ const preview: Preview = {
     broadcastStore.setState({ byId: {} }, true);
     clearProductCache();
     setPageConfig({});
+    // Switching stories is a new page view: an item seen in the last story makes its impression again here.
+    newPageView();
     status.phase = 'rendering';
     delete status.error;
   },

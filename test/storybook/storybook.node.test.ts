@@ -182,7 +182,7 @@ async function layoutPass(browser: EngineBrowser, origin: string, stories: Index
       let narrowest = Infinity;
       try {
         if (!page || shownLocale !== locale) {
-          // A new page only after a failure: a new MiniBrowser session can take a minute to start under load.
+          // A new page only after the engine stopped answering: a new MiniBrowser session can take a minute to start under load.
           if (!page) {
             page = await browser.newPage();
             await page.setViewport(LAYOUT_WIDTHS.at(-1)!);
@@ -208,10 +208,16 @@ async function layoutPass(browser: EngineBrowser, origin: string, stories: Index
         lost = 0;
       } catch (error) {
         problems.push(`could not check: ${String(error).split('\n')[0]}`);
-        // The engine not answering (engine-page.ts's time limits, a session that will not start), not a story's own error.
-        if (/did not answer|stopped answering|\/session"/.test(String(error))) lost += 1;
-        await page?.close().catch(() => undefined);
-        page = undefined;
+        if (/did not answer|stopped answering|\/session"/.test(String(error))) {
+          // The engine not answering (engine-page.ts's time limits, a session that will not start): a new session.
+          lost += 1;
+          await page?.close().catch(() => undefined);
+          page = undefined;
+        } else {
+          // The story's own error (its play function threw): the page still answers; the next story loads afresh
+          // on it, since a new MiniBrowser session can take a minute to start under load.
+          shownLocale = undefined;
+        }
       }
       results.push({ id: `${entry.id} (${locale})`, problems, ms: performance.now() - started, narrowest });
     }

@@ -43,6 +43,8 @@ export interface EngineBrowser {
 
 /** How long one WebDriver command may take before WebKit counts as stuck. */
 const WEBKIT_COMMAND_MS = 45_000;
+/** How long a new MiniBrowser session may take to start (a cold start on a loaded 2-core machine: up to a minute and more). */
+const WEBKIT_SESSION_MS = 120_000;
 
 /** In WebKit's wrapper page: sets the frame's size when the frame asks (see webdriverPage's setViewport). */
 const RESIZE_ON_REQUEST = `addEventListener('message', (event) => {
@@ -154,9 +156,10 @@ async function launchWebKit(): Promise<EngineBrowser> {
       port,
       // Our own errors say what failed; webdriverio's log would repeat each one on stderr.
       logLevel: 'silent',
-      // A stuck WebKit must fail the check, not be asked three more times.
+      // A stuck WebKit must fail the check, not be asked three more times. Each command has its own shorter
+      // limit (bounded below); this one is what a new session may take: MiniBrowser starts slowly under load.
       connectionRetryCount: 0,
-      connectionRetryTimeout: WEBKIT_COMMAND_MS + 5_000,
+      connectionRetryTimeout: WEBKIT_SESSION_MS + 5_000,
       capabilities: WEBKIT_CAPABILITIES,
     });
   const sessions = new Set<Session>();
@@ -168,7 +171,7 @@ async function launchWebKit(): Promise<EngineBrowser> {
     engine: 'webkit',
     async newPage() {
       // One MiniBrowser window per page: WebKitGTK shows each window (no hidden tabs) under Xvfb.
-      const session = await bounded('start a MiniBrowser session', 60_000, open());
+      const session = await bounded('start a MiniBrowser session', WEBKIT_SESSION_MS, open());
       sessions.add(session);
       return webdriverPage(session, () => endSession(session));
     },
