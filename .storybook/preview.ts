@@ -22,7 +22,7 @@ import { resetCoupons } from '../src/store/coupons.js';
 import { broadcastStore } from '../src/store/broadcasts.js';
 import { setPageConfig } from '../src/store/config.js';
 import { clearProductCache } from '../src/elements/product-card/product-source.js';
-import { newPageView } from '../src/shared/impressions.js';
+import { newPageView } from '../src/shared/page-view.js';
 import { installMockBackend, resetMockBackend } from './mock/backend.js';
 
 // Elements load data only once a story connects them, which is after this module has run.

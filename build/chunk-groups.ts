@@ -36,6 +36,8 @@ export const CHUNK_GROUPS: readonly ChunkGroup[] = [
       'src/store/session.ts',
       'src/configure.ts',
       'src/shared/safe-url.ts',
+      // newPageView(), a main-entry export; impressions and watch time register with it when they load.
+      'src/shared/page-view.ts',
       // What the loader's prefetch (src/loader/prefetch.ts) uses to start an element's data before its code.
       'src/shared/schedule-source.ts',
       'src/shared/broadcast-source.ts',

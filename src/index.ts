@@ -13,6 +13,7 @@ export * from './api/index.js';
 export { configure, type SfConfig, type Lang } from './configure.js';
 export { getViewerToken } from './session/viewer-session.js';
 export { consent } from './tracking/consent.js';
+export { newPageView } from './shared/page-view.js';
 export type { Consent, Analytics } from './store/config.js';
 export { SfConfigElement } from './elements/config/config.js';
 export { loadElement, ELEMENT_TAGS, type LazyTag } from './loader/autoload.js';

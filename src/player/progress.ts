@@ -11,6 +11,7 @@
  * Each milestone of a stream is reported once per page view, however many players or loops show it.
  */
 import type { SfViewProgressDetail } from '../events/view-progress.js';
+import { onNewPageView } from '../shared/page-view.js';
 
 export interface ProgressSample {
   currentTime: number;
@@ -35,6 +36,8 @@ export const progressTiming = { heartbeatSeconds: 30, maxGapSeconds: 5 };
 const QUARTERS = [25, 50, 75] as const;
 /** Milestones reported on this page view, by stream. */
 const reported = new Set<string>();
+// A single-page app's route change is a new page view (shared/page-view.ts): milestones are reported again.
+onNewPageView(() => reported.clear());
 
 export class ViewProgress {
   private readonly heartbeat: number;
@@ -115,9 +118,5 @@ export class ViewProgress {
   }
 }
 
-/** Forget what was reported (a single-page app's route change is a new page view). */
-export function newProgressPageView(): void {
-  reported.clear();
-}
 
 const round = (seconds: number) => Math.round(seconds * 10) / 10;

@@ -3,12 +3,14 @@
  * visible tab, for one second without a break; once per item per page view. One
  * IntersectionObserver for the whole page (not one per card), created the first time something is
  * watched; each watched element has its own pending timer, cancelled as soon as it drops below
- * half, the tab is hidden, or it leaves the page.
+ * half, the tab is hidden, or it leaves the page. A new page view (`newPageView()`, an SPA's route
+ * change) counts everything again, items that stayed on the page included.
  *
  * Elements use it through `ImpressionController`: a card watches itself, a coupon panel its coupons.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import '../events/impression.js';
+import { onNewPageView } from './page-view.js';
 import type { SfImpressionDetail } from '../events/impression.js';
 
 /** How long an item must stay at least half visible (ms). */
@@ -31,6 +33,8 @@ interface Watch {
 /** Keys counted on this page view. */
 const seen = new Set<string>();
 const watched = new Map<Element, Watch>();
+/** Elements whose item was counted on this page view and are still on the page: watched again at the next. */
+const counted = new Map<Element, Watch>();
 let observer: IntersectionObserver | undefined;
 
 function arm(target: Element, watch: Watch): void {
@@ -40,6 +44,7 @@ function arm(target: Element, watch: Watch): void {
       watch.timer = undefined;
       if (watched.get(target) !== watch) return;
       unwatch(target);
+      counted.set(target, watch);
       // The same item in a second element, counted a moment ago, is not counted again.
       if (seen.has(watch.key)) return;
       seen.add(watch.key);
@@ -57,7 +62,11 @@ function onVisibility(): void {
 
 /** Watch `target` until it has made an impression for `key` (then `fire`), or until unwatched. */
 export function watchImpression(target: Element, key: string, fire: () => void): void {
-  if (seen.has(key) || typeof IntersectionObserver === 'undefined') return;
+  if (typeof IntersectionObserver === 'undefined') return;
+  if (seen.has(key)) {
+    counted.set(target, { key, fire, visible: false });
+    return;
+  }
   const known = watched.get(target);
   if (known?.key === key) {
     known.fire = fire;
@@ -85,6 +94,7 @@ export function watchImpression(target: Element, key: string, fire: () => void):
 }
 
 export function unwatch(target: Element): void {
+  counted.delete(target);
   const watch = watched.get(target);
   if (!watch) return;
   if (watch.timer !== undefined) impressionClock.clearTimeout(watch.timer);
@@ -92,10 +102,14 @@ export function unwatch(target: Element): void {
   observer?.unobserve(target);
 }
 
-/** Forget what was counted (a single-page app's route change is a new page view). */
-export function newPageView(): void {
+// A single-page app's route change is a new page view (page-view.ts): what was counted counts again,
+// items still on the page included.
+onNewPageView(() => {
   seen.clear();
-}
+  const again = [...counted];
+  counted.clear();
+  for (const [target, watch] of again) watchImpression(target, watch.key, watch.fire);
+});
 
 export interface ImpressionItem {
   target: Element;

@@ -13,6 +13,7 @@ import type { SfBroadcastCard } from '../../src/elements/broadcast-card/broadcas
 import type { SfCouponPanel } from '../../src/elements/coupon-panel/coupon-panel.component.js';
 import type { SfImpressionDetail } from '../../src/events/impression.js';
 import { DWELL_MS, impressionClock } from '../../src/shared/impressions.js';
+import { newPageView } from '../../src/index.js';
 import { resetCoupons } from '../../src/store/coupons.js';
 import { broadcastFixtures, productFixtures } from '../../demo/standin/fixtures.js';
 import { resetStandin, standinOrigin } from '../support/standin-control.js';
@@ -119,6 +120,30 @@ describe('sf-impression', () => {
     expect(clock.timers.size).to.equal(0);
     clock.advance(5 * DWELL_MS);
     expect(seen).to.have.length(1);
+  });
+
+  it('a new page view (newPageView(), an SPA route change) counts again the cards still on the page and those added', async () => {
+    const { wrapper, card } = await productCard(1, 'lk-page-view');
+    const seen = collect(document);
+    show(wrapper);
+    await waitUntil(() => clock.timers.size === 1, 'the card on screen starts its second');
+    clock.advance(DWELL_MS);
+    expect(seen.map((d) => d.id)).to.deep.equal([products[1]!.productId]);
+    const second = await productCard(1, 'lk-page-view');
+    show(second.wrapper);
+    await settle(second.card, (r) => r === 1);
+    clock.advance(5 * DWELL_MS);
+    expect(seen, 'the same item in a second card: not again on this page view').to.have.length(1);
+
+    newPageView();
+    await waitUntil(() => clock.timers.size === 2, 'both cards, still on screen, start their second again');
+    clock.advance(DWELL_MS);
+    expect(seen, 'counted once more on the new page view, not twice').to.have.length(2);
+    expect(seen[1]).to.include({ kind: 'product', id: products[1]!.productId, broadcastId: 'lk-page-view' });
+    hide(wrapper);
+    await settle(card, (r) => r === 0);
+    clock.advance(5 * DWELL_MS);
+    expect(seen).to.have.length(2);
   });
 
   it('less than half visible never counts; leaving before the second is up cancels it; a hidden tab does not count', async () => {

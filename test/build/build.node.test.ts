@@ -108,6 +108,30 @@ test('the library build emits ES entries, the IIFE and declarations', { timeout:
   assert.ok(fetched('countdown'), 'the countdown entry was fetched');
   assert.ok(server.requests.some((path) => /^\/dist\/countdown-[\w-]+\.js$/.test(path)), 'and its chunk');
   assert.ok(!server.requests.some((path) => /coupon|player|hls/.test(path)), 'nothing the page does not use was fetched');
+  // Storage consent through the classic script: `data-consent` on the tag, and SauceflexWidgets.consent(…) called
+  // before the entry arrived (queued, then applied: the last say wins).
+  const consentPage = async (call: string) => {
+    server.page = `<!doctype html><html lang="en"><title>consent</title>
+      <script src="/dist/sauceflex-widgets.iife.js" data-partner-id="mobidoo" data-consent="pending" defer></script>
+      <script type="module">${call}</script><body></body></html>`;
+    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    return page.evaluate(async () => {
+      type Global = { ready: Promise<unknown>; consent(value?: string): string; tracking: { click(c: object): { url?: string } | undefined } };
+      const widgets = (window as unknown as { SauceflexWidgets: Global }).SauceflexWidgets;
+      await widgets.ready;
+      const url = widgets.tracking.click({ productId: 'p-1', broadcastId: 'lk-1', redirectUrl: 'https://shop.example/p/1' })?.url;
+      return { consent: widgets.consent(), url, stored: localStorage.getItem('sf:orderCallBackIds') };
+    });
+  };
+  await page.evaluate(() => localStorage.clear());
+  const pending = await consentPage('');
+  assert.equal(pending.consent, 'pending', 'data-consent on the script tag is the consent');
+  assert.match(pending.url ?? '', /orderCallBackId=/, 'while pending a click still carries its orderCallBackId');
+  assert.equal(pending.stored, null, 'while pending nothing is stored');
+  const granted = await consentPage(`SauceflexWidgets.consent('granted');`);
+  assert.equal(granted.consent, 'granted', 'consent() queued before the entry arrived was applied after the tag’s');
+  assert.match(granted.stored ?? '', /orderCallBackId/, 'granted: the click is stored');
+
   const built = readdirSync(outDir, { recursive: true }).map(String).filter((file) => file.endsWith('.js'));
   const loader = built.find((file) => readFileSync(join(outDir, file), 'utf8').includes('"sf-countdown":()=>['));
   assert.ok(loader, 'a chunk carries the per-element import()s');

@@ -3,7 +3,7 @@
  * bridge event through the transport the adapter assumes, and the element turns them into `sf-` events
  * (product click with attribution, login with a way back, share, exit, status, time, banner, enter).
  */
-import { newProgressPageView } from '../../src/player/progress.js';
+import { newPageView } from '../../src/index.js';
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/elements/live-player/live-player.js';
 import type { SfLivePlayer } from '../../src/elements/live-player/live-player.component.js';
@@ -188,7 +188,7 @@ describe('<sf-live-player>', function () {
 
   it('status, play time, banner and enter become sf-live-status, sf-live-time, sf-banner-click and sf-live-enter; an ended broadcast shows the ended state', async () => {
     const broadcast = liveBroadcast();
-    newProgressPageView(); // earlier players of this broadcast already started its view on this page
+    newPageView(); // earlier players of this broadcast already started its view on this page
     const el = await mount(html`<sf-live-player style="width:${WIDTH}px" lang="en" .broadcast=${broadcast}></sf-live-player>`);
     const seen = recordEvents(el, [...LIVE_EVENTS, 'sf-view-progress']);
     press(el, 'time');

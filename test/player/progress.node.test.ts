@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ViewProgress, newProgressPageView, type ProgressReport } from '../../src/player/progress.js';
+import { ViewProgress, type ProgressReport } from '../../src/player/progress.js';
+import { newPageView } from '../../src/shared/page-view.js';
 
 let stream = 0;
 function tracker(options = {}) {
@@ -56,7 +57,7 @@ test('a looping preview that wraps from its last tenth is complete once; a secon
   for (let t = 0; t < 10; t += 0.5) second.update({ currentTime: t, duration: 10, live: false, playing: true, now: t * 1000 });
   second.ended(10, 10);
   assert.equal(again.length, 0, 'once per stream per page view');
-  newProgressPageView();
+  newPageView();
   const third = new ViewProgress(key, (r) => again.push(r));
   third.update({ currentTime: 0, duration: 10, live: false, playing: true, now: 0 });
   assert.deepEqual(again.map(label), ['start'], 'a new page view (an SPA route change) counts again');
