@@ -195,7 +195,8 @@ test('npm start serves the demo shop with broadcasts from the stand-in, every pa
             { timeout: 15_000 },
             selector,
           );
-          await new Promise((resolve) => setTimeout(resolve, 500));
+          // Until the page is quiet (no request for half a second): a late request's failure still counts.
+          await page.waitForNetworkIdle({ idleTime: 500, timeout: 15_000 });
           assert.deepEqual(errors, [], `${path} loads cleanly`);
           if (path === 'product.html') {
             // The page's two product lists (this broadcast's, another's) never show one product twice.
