@@ -23,6 +23,7 @@ import pg from 'pg';
 import { startStandin, type Standin } from '../../demo/standin/index.js';
 import { startPostgres, startRedis, type Service } from '../support/services.js';
 import { runTokenServerBench, type LoopFigures } from './token-server.bench.js';
+import { percentile, round } from './stats.js';
 
 const SECRET = 'bench-payments-secret-0123456789abcdef';
 const SHOP_ORIGIN = 'http://shop.bench';
@@ -222,16 +223,6 @@ function benchReport(n: number) {
     amount: '39000',
     memberId: `member-${n % 97}`,
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-function round(value: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }
 
 function formatTable(r: PaymentsBenchResult): string {

@@ -7,6 +7,12 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The value at fraction `p` (0.5, 0.99) of `sorted` (ascending), nearest-rank; 0 for no values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
 /** Lowest and highest value, for the spread beside a median. */
 export function spread(values: readonly number[]): { min: number; max: number } {
   const finite = values.filter((v) => Number.isFinite(v));

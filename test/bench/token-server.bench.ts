@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { silentLogger } from '../../src/server/log.js';
 import { startServer } from '../../src/server/start.js';
 import { demoResolveMember } from '../../demo/demo-member.js';
+import { percentile, round } from './stats.js';
 
 /** The part of autocannon's result this benchmark reads (autocannon ships no types). */
 interface AutocannonResult {
@@ -206,16 +207,6 @@ async function signLoop(sign: () => Promise<string>, seconds: number, parallel: 
     p99Ms: round(percentile(latencies, 0.99), 2),
     total: latencies.length,
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-function round(value: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }
 
 function formatTable(r: TokenServerBenchResult): string {
