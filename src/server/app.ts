@@ -189,7 +189,9 @@ export function createServerApp(configInput: ServerConfig, hooks: ServerHooks = 
     if (!SOURCE_NAME.test(name)) throw new ConfigError([{ variable: `scheduleSources.${name}`, message: 'a source name is lower-case letters, digits and - (1–32)' }]);
     sources.set(name, source);
   }
-  const consult = config.liveMinutes ? new ConsultService(config.liveMinutes, config.partnerId, upstreamDeps) : null;
+  // Several instances: a shopper's meeting is found again whichever instance the next press reaches.
+  const meetings = redis?.meetings ?? postgres?.meetings;
+  const consult = config.liveMinutes ? new ConsultService(config.liveMinutes, config.partnerId, { ...upstreamDeps, ...(meetings ? { meetings } : {}) }) : null;
   const consultRate = config.consultRateLimit ?? DEFAULTS.consultRateLimit;
   const consultLimiter: RateLimiter =
     deps.consultRateLimiter ?? (redis ? redis.rateLimiter(consultRate) : new MemoryRateLimiter({ ...consultRate, now }));

@@ -46,23 +46,57 @@ export interface ConsultAnswer {
 /** Meeting status (the seed's idlastbookingstatus): over, so a new meeting is made. */
 const CLOSED_STATUSES = new Set(['11', '12']);
 const MAX_REMEMBERED = 10_000;
+/** How long a shopper's meeting is remembered: a consultation is over long before (LiveMinutes' status decides sooner). */
+export const MEETING_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Which meeting each shopper (puid) has, so a second press joins it again. One process's memory by
+ * default; with several instances it is shared (Redis, else PostgreSQL: src/server/stores/), so a press
+ * that reaches another instance finds the same meeting instead of opening a second one.
+ * A store that does not answer throws StoreUnavailableError (the route says 503).
+ */
+export interface MeetingMemory {
+  get(puid: string): Promise<string | undefined>;
+  /** Replaces the shopper's meeting (a finished one stays until then: its status says it is over). */
+  set(puid: string, meetingKey: string): Promise<void>;
+}
+
+/** The newest MAX_REMEMBERED shoppers' meetings, in this process. */
+export class MemoryMeetings implements MeetingMemory {
+  readonly #meetings = new Map<string, string>();
+
+  async get(puid: string): Promise<string | undefined> {
+    return this.#meetings.get(puid);
+  }
+
+  async set(puid: string, meetingKey: string): Promise<void> {
+    this.#meetings.delete(puid);
+    this.#meetings.set(puid, meetingKey);
+    while (this.#meetings.size > MAX_REMEMBERED) {
+      const oldest = this.#meetings.keys().next().value;
+      if (oldest === undefined) break;
+      this.#meetings.delete(oldest);
+    }
+  }
+}
 
 export class ConsultService {
   readonly #config: Required<Omit<LiveMinutesConfig, 'hostNickname'>> & { hostNickname?: string };
   readonly #authorization: string;
   readonly #partnerId: string;
-  readonly #options: { timeoutMs: number; log: Logger; fetch?: typeof fetch };
-  /** The shopper's (hashed id's) latest meeting key; one process's memory (see README). */
-  readonly #meetings = new Map<string, string>();
+  readonly #options: { timeoutMs: number; log: Logger; fetch?: typeof fetch; meetings?: MeetingMemory };
+  /** The shopper's (hashed id's) latest meeting key. */
+  readonly #meetings: MeetingMemory;
   /** One call per shopper at a time: a double press shares the first one's answer. */
   readonly #inFlight = new Map<string, Promise<ConsultAnswer>>();
 
-  constructor(config: LiveMinutesConfig, partnerId: string, options: { timeoutMs: number; log: Logger; fetch?: typeof fetch }) {
+  constructor(config: LiveMinutesConfig, partnerId: string, options: { timeoutMs: number; log: Logger; fetch?: typeof fetch; meetings?: MeetingMemory }) {
     this.#config = { apiBase: 'http://api.liveminutes.com', title: '라이브 상담', ...config };
     this.#config.apiBase = this.#config.apiBase.replace(/\/+$/, '');
     this.#authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`, 'utf8').toString('base64')}`;
     this.#partnerId = partnerId;
     this.#options = options;
+    this.#meetings = options.meetings ?? new MemoryMeetings();
   }
 
   /** The shopper's join URL, from their open meeting or a new one. */
@@ -77,8 +111,9 @@ export class ConsultService {
   }
 
   async #join(puid: string, member: ConsultMember, lang: string | undefined): Promise<ConsultAnswer> {
+    // Outside the LiveMinutes error mapping: a shared store that does not answer is a 503 of its own.
+    const known = await this.#meetings.get(puid);
     try {
-      const known = this.#meetings.get(puid);
       if (known) {
         const status = await this.#call('getMeetingStatus', { meetingKey: known }, { allowRefusal: true });
         if (status && typeof status.status === 'string' && !CLOSED_STATUSES.has(status.status)) {
@@ -86,7 +121,6 @@ export class ConsultService {
           const url = existing && joinUrl(existing.participantUrl);
           if (url) return { joinUrl: url, reused: true };
         }
-        this.#meetings.delete(puid);
       }
       const meetingKey = `sf${puid.slice(2, 18)}${randomBytes(4).toString('hex')}`;
       const created = await this.#call('createMeeting', {
@@ -100,7 +134,10 @@ export class ConsultService {
       const added = await this.#call('addParticipant', { meetingKey: key, puid, ...(member.nickName ? { nickname: member.nickName } : {}) });
       const url = joinUrl(added?.participantUrl);
       if (!url) throw new ResponseShapeError('POST', `${this.#config.apiBase}/addParticipant`, 'participantUrl', 'is not an http(s) URL');
-      this.#remember(puid, key);
+      // Not remembered (a shared store lost meanwhile): the shopper still joins; a next press opens a new meeting.
+      await this.#meetings.set(puid, key).catch((error: unknown) =>
+        this.#options.log.warn('consultation meeting not remembered', { error: String(error) }),
+      );
       return { joinUrl: url, reused: false };
     } catch (error) {
       throw serviceProblem('LiveMinutes', error, this.#options.log, 'consultation', error instanceof LiveMinutesRefusal ? { method: error.liveMinutesMethod } : {});
@@ -132,15 +169,6 @@ export class ConsultService {
     throw new ResponseShapeError('POST', `${this.#config.apiBase}/${method}`, 'resultcode', 'is neither 1 nor 0');
   }
 
-  #remember(puid: string, meetingKey: string): void {
-    this.#meetings.delete(puid);
-    this.#meetings.set(puid, meetingKey);
-    while (this.#meetings.size > MAX_REMEMBERED) {
-      const oldest = this.#meetings.keys().next().value;
-      if (oldest === undefined) break;
-      this.#meetings.delete(oldest);
-    }
-  }
 }
 
 /** LiveMinutes answered `resultcode: 0`: credentials or parameters refused (it does not say which). */

@@ -4,7 +4,8 @@
  * participant under a hashed id), the same meeting again while it is open and a new one once it is
  * over; guests are refused before LiveMinutes is asked; a per-member rate limit; every failure of
  * LiveMinutes a clear error; the account's credentials, the host's URL and the meeting URL never in an
- * answer or a log.
+ * answer or a log. On several instances (Redis, or PostgreSQL) a press that reaches another instance
+ * joins the same meeting; the shared store down is a 503 before LiveMinutes is asked.
  */
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +13,9 @@ import { startLiveMinutes, type LiveMinutesStandin } from '../../demo/liveminute
 import { demoResolveMember } from '../../demo/demo-member.js';
 import { participantId } from '../../src/server/consult.js';
 import type { Logger } from '../../src/server/log.js';
-import { OTHER_ORIGIN, SHOP_ORIGIN, startPair, type Pair } from './helpers.js';
+import { OTHER_ORIGIN, SHOP_ORIGIN, makeKeyPair, startPair, type Pair } from './helpers.js';
+import { startStandin, type Standin } from '../../demo/standin/index.js';
+import { startPostgres, startRedis, type Service } from '../support/services.js';
 
 function recordingLogger(lines: string[]): Logger {
   const at = (level: string) => (message: string, fields?: Record<string, unknown>) => void lines.push(`${level} ${message} ${fields ? JSON.stringify(fields) : ''}`);
@@ -190,6 +193,66 @@ describe('consultation route (LiveMinutes)', () => {
       assert.equal((await consult(bare.base)).res.status, 401);
     } finally {
       await bare.close();
+    }
+  });
+});
+
+describe('consultation route on several instances', () => {
+  let lm: LiveMinutesStandin;
+  let redis: Service;
+  let postgres: Service;
+  let standin: Standin;
+  const keys = makeKeyPair();
+
+  before(async () => {
+    [lm, redis, postgres, standin] = await Promise.all([startLiveMinutes(), startRedis(), startPostgres(), startStandin({ port: 0, viewerPublicKey: keys.publicKeyPem })]);
+  });
+  afterEach(() => lm.reset());
+  after(async () => {
+    await Promise.all([lm?.close(), redis?.stop(), postgres?.stop(), standin?.close()]);
+  });
+
+  /** Two instances of the backend on one shared store, as behind a load balancer. */
+  async function instances(shared: { redisUrl: string } | { databaseUrl: string }): Promise<[Pair, Pair]> {
+    const config = { liveMinutes: { apiBase: lm.origin, ...lm.account, hostId: 'consultant-1' }, consultRateLimit: { burst: 50, perMinute: 600 }, ...shared };
+    const start = () => startPair({ keys, standinInstance: standin, config, hooks: { resolveMember: demoResolveMember } });
+    return [await start(), await start()];
+  }
+
+  for (const store of ['Redis', 'PostgreSQL'] as const) {
+    test(`${store}: a second press that reaches the other instance joins the same meeting`, async () => {
+      const [a, b] = await instances(store === 'Redis' ? { redisUrl: redis.url } : { databaseUrl: postgres.url });
+      try {
+        const first = await consult(a.base, { member: `member-${store}` });
+        assert.equal(first.res.status, 200, first.text);
+        const again = await consult(b.base, { member: `member-${store}` });
+        assert.equal(again.res.status, 200, again.text);
+        assert.equal(again.json.reused, true, 'the other instance found the meeting');
+        assert.equal(again.json.joinUrl, first.json.joinUrl);
+        assert.equal(lm.meetings().length, 1, 'one meeting for the shopper');
+        // Once it is over, either instance opens a new one, and the other then finds that one.
+        lm.setMeetingStatus(lm.meetings()[0]!.meetingKey, '12');
+        const later = await consult(b.base, { member: `member-${store}` });
+        assert.equal(later.json.reused, false);
+        assert.equal((await consult(a.base, { member: `member-${store}` })).json.joinUrl, later.json.joinUrl);
+        assert.equal(lm.meetings().length, 2);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+  }
+
+  test('the shared store down: 503 store_unavailable, and no meeting is opened at LiveMinutes', async () => {
+    const own = await startRedis();
+    const [a, b] = await instances({ redisUrl: own.url });
+    try {
+      await own.stop();
+      const answer = await consult(a.base, { member: 'member-outage' });
+      assert.equal(answer.res.status, 503, answer.text);
+      assert.equal(answer.json.error.code, 'store_unavailable');
+      assert.deepEqual(lm.calls(), [], 'LiveMinutes was not asked');
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   });
 });

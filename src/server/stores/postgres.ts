@@ -18,6 +18,7 @@
 import { hostname } from 'node:os';
 import pg from 'pg';
 import type { AdminSession, SharedAdminSession } from '../admin-client.js';
+import { MEETING_MEMORY_MS, type MeetingMemory } from '../consult.js';
 import { payloadHash, type AddResult, type NewOutboxEntry, type Outbox, type OutboxEntry, type StoredOutcome } from '../outbox.js';
 import { StoreUnavailableError } from './errors.js';
 
@@ -60,6 +61,12 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE sf_outbox ADD COLUMN leased_by text`,
   // Which instance took a row in: it sends its own rows first, the others help after HANDOFF_MS.
   `ALTER TABLE sf_outbox ADD COLUMN added_by text`,
+  // Each shopper's consultation meeting (src/server/consult.ts), so a press on another instance joins it again.
+  `CREATE TABLE sf_consult_meetings (
+     puid text PRIMARY KEY,
+     meeting_key text NOT NULL,
+     updated_at timestamptz NOT NULL DEFAULT now()
+   )`,
 ];
 
 /**
@@ -73,6 +80,8 @@ export interface PostgresStore {
   outbox: PostgresOutbox;
   /** The admin session shared through PostgreSQL, `name` = partnerId:adminId. */
   adminSession(name: string): SharedAdminSession;
+  /** The shoppers' consultation meetings, shared by every instance. */
+  meetings: MeetingMemory;
   close(): Promise<void>;
 }
 
@@ -93,6 +102,22 @@ export function createPostgres(url: string, options: { log?: (message: string) =
     pool,
     outbox: new PostgresOutbox(pool, options.owner ?? `${hostname()}:${process.pid}`),
     adminSession: (name) => new PostgresAdminSession(pool, name),
+    meetings: {
+      get: async (puid) =>
+        (
+          await query<{ meeting_key: string }>(pool, 'SELECT meeting_key FROM sf_consult_meetings WHERE puid = $1 AND updated_at > now() - make_interval(secs => $2)', [
+            puid,
+            MEETING_MEMORY_MS / 1000,
+          ])
+        ).rows[0]?.meeting_key,
+      set: async (puid, meetingKey) =>
+        void (await query(
+          pool,
+          `INSERT INTO sf_consult_meetings (puid, meeting_key) VALUES ($1, $2)
+           ON CONFLICT (puid) DO UPDATE SET meeting_key = excluded.meeting_key, updated_at = now()`,
+          [puid, meetingKey],
+        )),
+    },
     close: () => (closing ??= pool.end()),
   };
 }
@@ -112,6 +137,7 @@ export async function migrate(pool: pg.Pool): Promise<number[]> {
       applied.push(version);
     }
     await client.query(`DELETE FROM sf_payment_results WHERE recorded_at < now() - interval '${RESULTS_KEPT_DAYS} days'`);
+    await client.query('DELETE FROM sf_consult_meetings WHERE updated_at < now() - make_interval(secs => $1)', [MEETING_MEMORY_MS / 1000]);
     return applied;
   });
 }

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { backoffDelay } from '../../api/backoff.js';
 import type { AdminSession, SharedAdminSession } from '../admin-client.js';
+import { MEETING_MEMORY_MS, type MeetingMemory } from '../consult.js';
 import type { RateDecision, RateLimiter, TokenBucketOptions } from '../rate-limit.js';
 import { StoreUnavailableError } from './errors.js';
 
@@ -58,6 +59,8 @@ export interface RedisStore {
   rateLimiter(options: Pick<TokenBucketOptions, 'burst' | 'perMinute'>): RateLimiter;
   /** The admin session shared through Redis, `name` = partnerId:adminId. */
   adminSession(name: string): SharedAdminSession;
+  /** The shoppers' consultation meetings, shared by every instance. */
+  meetings: MeetingMemory;
   close(): Promise<void>;
 }
 
@@ -91,6 +94,10 @@ export function createRedis(url: string, options: { prefix?: string; log?: (mess
     connect: () => guard(() => client.connect()),
     rateLimiter: (bucket) => new RedisRateLimiter(client, `${prefix}rl:`, bucket),
     adminSession: (name) => new RedisAdminSession(client, `${prefix}admin:${name}`),
+    meetings: {
+      get: async (puid) => (await guard(() => client.get(`${prefix}consult:${puid}`))) ?? undefined,
+      set: async (puid, meetingKey) => void (await guard(() => client.set(`${prefix}consult:${puid}`, meetingKey, 'PX', MEETING_MEMORY_MS))),
+    },
     close: () =>
       (closing ??= (async () => {
         await client.quit().catch(() => client.disconnect());
