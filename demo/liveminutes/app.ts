@@ -11,7 +11,7 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { randomBytes } from 'node:crypto';
-import { checkFault, LIVEMINUTES_METHODS, LiveMinutesFaults, type LiveMinutesFault, type LiveMinutesMethod } from './faults.js';
+import { LIVEMINUTES_METHODS, liveMinutesFaults, type LiveMinutesFault, type LiveMinutesMethod } from './faults.js';
 
 export const LIVEMINUTES_DEMO_ACCOUNT = { accountSid: 'standin-account', authToken: 'standin-auth-token-not-for-production' } as const;
 
@@ -46,7 +46,7 @@ export function createLiveMinutesApp(options: LiveMinutesStandinOptions = {}) {
   const authToken = options.authToken ?? LIVEMINUTES_DEMO_ACCOUNT.authToken;
   const origin = options.origin ?? (() => 'http://127.0.0.1');
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
-  const faults = new LiveMinutesFaults();
+  const faults = liveMinutesFaults();
   let meetings = new Map<string, Meeting>();
   let calls: LiveMinutesCallRecord[] = [];
   const code = () => randomBytes(12).toString('hex').toUpperCase().slice(0, 24);
@@ -160,7 +160,7 @@ export function createLiveMinutesApp(options: LiveMinutesStandinOptions = {}) {
   app.use('/__control/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'PUT', 'DELETE'], allowHeaders: ['Content-Type'] }));
   app.post('/__control/faults', async (c) => {
     const body = await c.req.json().catch(() => undefined);
-    const problem = checkFault(body);
+    const problem = faults.check(body);
     if (problem) return c.json({ error: problem }, 400);
     faults.set(body as LiveMinutesFault);
     return c.json({ faults: faults.list() });

@@ -12,7 +12,7 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { checkFault, SmartStreamFaults, type SmartStreamFault } from './faults.js';
+import { smartStreamFaults, type SmartStreamFault } from './faults.js';
 import { DEFAULT_API_KEY, DEFAULT_MERCHANT_ID, hostileEventFixtures, liveEventFixtures, type LiveEvent } from './fixtures.js';
 
 export interface SmartStreamStandinOptions {
@@ -38,7 +38,7 @@ export function createSmartStreamApp(options: SmartStreamStandinOptions = {}) {
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const now = options.now ?? Date.now;
   const origin = options.origin ?? (() => 'http://127.0.0.1');
-  const faults = new SmartStreamFaults();
+  const faults = smartStreamFaults();
   let requests: SmartStreamRequestRecord[] = [];
   let anchor = now();
 
@@ -126,7 +126,7 @@ export function createSmartStreamApp(options: SmartStreamStandinOptions = {}) {
   app.use('/__control/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'PUT', 'DELETE'], allowHeaders: ['Content-Type'] }));
   app.post('/__control/faults', async (c) => {
     const body = await c.req.json().catch(() => undefined);
-    const problem = checkFault(body);
+    const problem = faults.check(body);
     if (problem) return c.json({ error: problem }, 400);
     faults.set(body as SmartStreamFault);
     return c.json({ faults: faults.list() });

@@ -1,7 +1,9 @@
 /**
- * The SmartSTREAM stand-in's fault switch: a test tells it how to fail (`POST /__control/faults` or
- * `setFault()`), for every request or `times` of them, on the list or the single-event route.
+ * The SmartSTREAM stand-in's faults (demo/fault-switch.ts): how it fails, for every request or `times` of
+ * them, on the list or the single-event route.
  */
+import { FaultSwitch, type Fault } from '../fault-switch.js';
+
 export const SMARTSTREAM_FAULTS = [
   /** 500 {code: SERVER_ERROR}: the seed's own error. */
   'serverError',
@@ -21,55 +23,10 @@ export const SMARTSTREAM_FAULTS = [
   'delay',
 ] as const;
 export type SmartStreamFaultKind = (typeof SMARTSTREAM_FAULTS)[number];
-export const SMARTSTREAM_ROUTES = ['list', 'get', '*'] as const;
+/** The event list and the single event. */
+export const SMARTSTREAM_ROUTES = ['list', 'get'] as const;
+export type SmartStreamRoute = (typeof SMARTSTREAM_ROUTES)[number];
 
-export interface SmartStreamFault {
-  kind: SmartStreamFaultKind;
-  /** Default '*': every route. */
-  route?: (typeof SMARTSTREAM_ROUTES)[number];
-  /** Applied this many times, then gone. Default: until cleared. */
-  times?: number;
-  delayMs?: number;
-}
+export type SmartStreamFault = Fault<SmartStreamFaultKind, SmartStreamRoute>;
 
-export class SmartStreamFaults {
-  #faults: SmartStreamFault[] = [];
-
-  set(fault: SmartStreamFault): void {
-    const problem = checkFault(fault);
-    if (problem) throw new TypeError(`smartstream stand-in: bad fault: ${problem}`);
-    this.#faults = this.#faults.filter((f) => (f.route ?? '*') !== (fault.route ?? '*'));
-    this.#faults.push({ ...fault });
-  }
-
-  clear(): void {
-    this.#faults = [];
-  }
-
-  list(): SmartStreamFault[] {
-    return this.#faults.map((f) => ({ ...f }));
-  }
-
-  /** The newest fault for this route, counted off its `times`. */
-  take(route: 'list' | 'get'): SmartStreamFault | undefined {
-    for (let i = this.#faults.length - 1; i >= 0; i--) {
-      const fault = this.#faults[i]!;
-      if ((fault.route ?? '*') !== '*' && fault.route !== route) continue;
-      if (fault.times !== undefined && --fault.times <= 0) this.#faults.splice(i, 1);
-      return { ...fault };
-    }
-    return undefined;
-  }
-}
-
-/** What is wrong with a fault sent over HTTP, or undefined. */
-export function checkFault(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return 'body must be {kind, route?, times?, delayMs?}';
-  const { kind, route, times, delayMs, ...rest } = body as Record<string, unknown>;
-  if (Object.keys(rest).length) return `unknown field(s): ${Object.keys(rest).join(', ')}`;
-  if (!SMARTSTREAM_FAULTS.includes(kind as SmartStreamFaultKind)) return `kind must be one of ${SMARTSTREAM_FAULTS.join(', ')}`;
-  if (route !== undefined && !SMARTSTREAM_ROUTES.includes(route as 'list')) return `route must be one of ${SMARTSTREAM_ROUTES.join(', ')}`;
-  if (times !== undefined && !(Number.isInteger(times) && (times as number) > 0)) return 'times must be a positive integer';
-  if (delayMs !== undefined && !(typeof delayMs === 'number' && delayMs >= 0 && delayMs <= 120_000)) return 'delayMs must be 0–120000';
-  return undefined;
-}
+export const smartStreamFaults = () => new FaultSwitch('smartstream', SMARTSTREAM_FAULTS, SMARTSTREAM_ROUTES);

@@ -126,16 +126,16 @@ describe('consultation route (LiveMinutes)', () => {
       [{ kind: 'badGateway' }, 503, 'upstream_unavailable'],
       [{ kind: 'delay', delayMs: 1500 }, 503, 'upstream_unavailable'],
       [{ kind: 'resultZero' }, 502, 'upstream_refused'],
-      [{ kind: 'resultZero', method: 'addParticipant' }, 502, 'upstream_refused'],
+      [{ kind: 'resultZero', route: 'addParticipant' }, 502, 'upstream_refused'],
       [{ kind: 'malformed' }, 502, 'upstream_bad_response'],
-      [{ kind: 'wrongShape', method: 'addParticipant' }, 502, 'upstream_bad_response'],
+      [{ kind: 'wrongShape', route: 'addParticipant' }, 502, 'upstream_bad_response'],
       [{ kind: 'hostileUrl' }, 502, 'upstream_bad_response'],
     ];
     let n = 0;
     for (const [fault, status, code] of cases) {
       lm.setFault(fault);
       const { res, json, text } = await consult(pair.base, { member: `member-fault-${n++}` });
-      assert.equal(res.status, status, `${fault.kind}/${fault.method ?? '*'}: ${text}`);
+      assert.equal(res.status, status, `${fault.kind}/${fault.route ?? '*'}: ${text}`);
       assert.equal(json.error.code, code, fault.kind);
       assert.match(json.error.message, /LiveMinutes/);
       if (status === 503) assert.ok(Number(res.headers.get('retry-after')) > 0);
