@@ -1,4 +1,4 @@
-/** A stand-in's fetch handler on a real loopback socket: its origin once listening, and a close that drops keep-alive connections. */
+/** Stand-ins on real loopback sockets: their origin once listening, and a close that drops keep-alive connections. */
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,4 +16,20 @@ export async function listen(fetch: (request: Request) => Response | Promise<Res
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A stand-in app on a real socket: `create` gets the origin as a function (known once listening, before the
+ * first request); the answer is the app's control functions (not its Hono app or fetch), its origin and close.
+ */
+export async function serveStandin<App extends { app: unknown; fetch: (request: Request) => Response | Promise<Response> }>(
+  create: (origin: () => string) => App,
+  options: { host?: string; port?: number },
+): Promise<Omit<App, 'app' | 'fetch'> & { origin: string; close(): Promise<void> }> {
+  let origin = '';
+  const standin = create(() => origin);
+  const socket = await listen(standin.fetch, options.host ?? '127.0.0.1', options.port);
+  origin = socket.origin;
+  const { app: _app, fetch: _fetch, ...control } = standin;
+  return { ...control, origin, close: socket.close };
 }

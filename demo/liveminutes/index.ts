@@ -1,5 +1,5 @@
 /** The LiveMinutes stand-in on a real socket, for `npm start` and the tests (see app.ts). */
-import { listen } from '../listen.js';
+import { serveStandin } from '../listen.js';
 import { createLiveMinutesApp, type LiveMinutesStandinOptions } from './app.js';
 
 export { createLiveMinutesApp, LIVEMINUTES_DEMO_ACCOUNT } from './app.js';
@@ -11,16 +11,6 @@ export interface LiveMinutesStandin extends Omit<ReturnType<typeof createLiveMin
   close(): Promise<void>;
 }
 
-export async function startLiveMinutes(options: Omit<LiveMinutesStandinOptions, 'origin'> & { host?: string; port?: number } = {}): Promise<LiveMinutesStandin> {
-  const host = options.host ?? '127.0.0.1';
-  let origin = '';
-  const standin = createLiveMinutesApp({ ...options, origin: () => origin });
-  const socket = await listen(standin.fetch, host, options.port);
-  origin = socket.origin;
-  const { app: _app, fetch: _fetch, ...control } = standin;
-  return {
-    ...control,
-    origin,
-    close: socket.close,
-  };
+export function startLiveMinutes(options: Omit<LiveMinutesStandinOptions, 'origin'> & { host?: string; port?: number } = {}): Promise<LiveMinutesStandin> {
+  return serveStandin((origin) => createLiveMinutesApp({ ...options, origin }), options);
 }
