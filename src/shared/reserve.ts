@@ -5,11 +5,19 @@
  * specificity, so any rule a shop writes still wins. An element rendered on the server (`ssr`, src/ssr/)
  * already has its content and is left alone: reserving for it would move the page twice.
  */
-/** Lists, panels and the curation rail 16rem (two coupons: 2 × 7.5rem and a gap), the schedule and the stats 24rem, the players their ratio. */
+/**
+ * Lists, panels and the curation rail 16rem (two coupons: 2 × 7.5rem and a gap), a product carousel its one
+ * row of cards (17.875rem), the stats 24rem, the players their ratio. The schedule the viewport's height: its
+ * skeleton holds `limit` cards (10 by default), taller than a screen in the usual layouts, and CSS cannot
+ * count them; a box that ends below the fold before and after the cards arrive moves nothing in view (24rem
+ * did: what stood under it jumped a screen down). A short one (a grid's single row) closes the gap once.
+ */
 export const RESERVE_CSS =
-  ':where(:is(sf-preview-player,sf-schedule,sf-product-list,sf-coupon-panel,sf-broadcast-stats,sf-curation-list):not(:defined):not([ssr])){display:block;min-height:16rem}' +
-  ':where(:is(sf-schedule,sf-broadcast-stats):not(:defined):not([ssr])){min-height:24rem}' +
-  ':where(:is(sf-preview-player,sf-live-player):not(:defined):not([ssr])){display:block;min-height:0;aspect-ratio:var(--sf-player-aspect-ratio,9/16)}';
+  ':where(:is(sf-product-list,sf-coupon-panel,sf-curation-list):not(:defined):not([ssr])){display:block;min-height:16rem}' +
+  ':where(sf-product-list[layout=carousel]:not(:defined):not([ssr])){min-height:17.875rem}' +
+  ':where(sf-broadcast-stats:not(:defined):not([ssr])){display:block;min-height:24rem}' +
+  ':where(sf-schedule:not(:defined):not([ssr])){display:block;min-height:100vh}' +
+  ':where(:is(sf-preview-player,sf-live-player):not(:defined):not([ssr])){display:block;aspect-ratio:var(--sf-player-aspect-ratio,9/16)}';
 
 /** Set on the document once reserved, so a second call (or a second copy of the script) adds nothing. */
 const MARK = 'sfReserved';

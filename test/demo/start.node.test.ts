@@ -2,7 +2,7 @@
  * `npm start` as a new user runs it: the process prints its URLs, the shop page loads in Chromium
  * and its schedules show broadcasts read from the stand-in in Korean and English, and Ctrl-C (SIGINT) stops everything.
  * In Chromium every page also passes axe and the layout probe at a phone's and a desktop's width, with no
- * console error, no failed request, and no product shown twice on a page; in Firefox ESR and WebKit every
+ * console error, no failed request, no product shown twice on a page, and no layout shift above 0.01 there; in Firefox ESR and WebKit every
  * page, in Korean and English, passes the same layout probe (one browser per engine, the server shared).
  */
 import { test } from 'node:test';
@@ -22,11 +22,9 @@ const PAGE_WIDTHS = [390, 1280] as const;
 
 /**
  * What a shopper would notice on the page as it stands: axe violations (colour contrast included)
- * and layout problems at each width, as lines; the layout shift so far, as a figure.
+ * and layout problems at each width, as lines.
  */
-async function audit(page: Page, path: string): Promise<{ problems: string[]; cls: number }> {
-  // Read before the page is resized below (a resize moves things too).
-  const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+async function audit(page: Page, path: string): Promise<string[]> {
   const problems = (await axeViolations(page, 'body')).map((line) => `${path}: ${line}`);
   for (const width of PAGE_WIDTHS) {
     await atWidth(page, width);
@@ -35,8 +33,52 @@ async function audit(page: Page, path: string): Promise<{ problems: string[]; cl
     for (const cut of report.textCut) problems.push(`${path} ${width}px: text cut off: ${cut}`);
     for (const overlap of report.overlaps) problems.push(`${path} ${width}px: targets overlap: ${overlap}`);
   }
-  return { problems, cls };
+  return problems;
 }
+
+/**
+ * Issue 18 and issue 22's goal: our elements move nothing on the page. Each page is loaded at each
+ * width (a shift depends on what is in view), and its layout shift is summed from the first paint
+ * until every element has loaded. 0.01 rather than 0: Chromium reports sub-pixel moves of text when a
+ * web font or a scrollbar settles, which are not ours; anything of ours that jumps scores far above it.
+ */
+const MAX_CLS = 0.01;
+
+/**
+ * Shifts not fixed yet, each with a ceiling below what it was (so it cannot grow back unnoticed) and why.
+ * index.html: a 396 px box inside a shadow root (reported without its node) moves in at the bottom of the view.
+ * embed-iife.html has no rule of its own, and its deferred script runs after the first paint: the reservation
+ * comes one paint late and moves the heading under the schedule (the page's own rule would reserve from the start).
+ * theme.html at 1280 px: the skeleton draws one day's group, the content three (their headings add height).
+ */
+const OPEN_SHIFTS: Record<string, number> = {
+  'index.html 390': 0.3,
+  'index.html 1280': 0.08,
+  'embed-iife.html 390': 0.05,
+  'embed-iife.html 1280': 0.03,
+  'theme.html 1280': 0.015,
+};
+
+/** In the page (self-contained): the layout shift so far and, for each shift, the nodes that moved (through shadow roots). */
+function layoutShifts(): { cls: number; moved: string[] } {
+  return (window as unknown as { __shifts: { cls: number; moved: string[] } }).__shifts;
+}
+
+/** Installed before any of the page's scripts: sums layout shifts without recent input and names what moved. */
+const SHIFT_OBSERVER = `window.__shifts = { cls: 0, moved: [] };
+new PerformanceObserver((list) => {
+  const name = (node) => {
+    if (!node) return 'a node since removed';
+    const own = (node.localName || node.nodeName.toLowerCase()) + (node.id ? '#' + node.id : '') + (node.getAttribute?.('part') ? '[part=' + node.getAttribute('part') + ']' : '');
+    const host = node.getRootNode?.().host;
+    return host ? name(host) + ' > ' + own : own;
+  };
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;
+    window.__shifts.cls += entry.value;
+    for (const source of entry.sources) window.__shifts.moved.push(name(source.node) + ' ' + Math.round(source.previousRect.y) + '→' + Math.round(source.currentRect.y) + ' px (+' + entry.value.toFixed(3) + ')');
+  }
+}).observe({ type: 'layout-shift', buffered: true });`;
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -126,13 +168,9 @@ test('npm start serves the demo shop with broadcasts from the stand-in, every pa
       try {
         const page = await browser.newPage();
         await preparePage(page);
-        // Layout shift of each page, from its first paint (a phone's viewport: where a shift costs most).
-        await page.evaluateOnNewDocument(
-          'window.__cls = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });',
-        );
+        await page.evaluateOnNewDocument(SHIFT_OBSERVER);
         await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
         const audits: string[] = [];
-        const shifts: string[] = [];
         const errors: string[] = [];
         page.on('pageerror', (error) => errors.push(String(error)));
         page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -182,8 +220,7 @@ test('npm start serves the demo shop with broadcasts from the stand-in, every pa
           { timeout: 10_000 },
         );
         assert.deepEqual(errors, []);
-        const shop = await audit(page, 'index.html (en)');
-        audits.push(...shop.problems);
+        audits.push(...(await audit(page, 'index.html (en)')));
         await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
 
         // Every other demo page loads its widgets with no console error and no failed request: the embed
@@ -209,13 +246,32 @@ test('npm start serves the demo shop with broadcasts from the stand-in, every pa
             assert.ok(names.length >= 4, `product.html lists products: ${JSON.stringify(names)}`);
             assert.deepEqual(names.filter((name, i) => names.indexOf(name) !== i), [], `product.html shows each product once: ${JSON.stringify(names)}`);
           }
-          const { problems, cls } = await audit(page, path);
-          audits.push(...problems);
-          shifts.push(`${path} ${cls.toFixed(3)}`);
+          audits.push(...(await audit(page, path)));
           await page.setViewport({ width: PAGE_WIDTHS[0], height: 844 });
         }
-        st.diagnostic(`layout shift at ${PAGE_WIDTHS[0]} px (CLS): ${shifts.join(', ')}`);
         assert.deepEqual(audits, [], `demo pages with problems:\n  ${audits.join('\n  ')}`);
+
+        // Layout shift: each page loaded afresh at each width, summed until every element has loaded. In
+        // Korean, the language of the pages' HTML: the shop's own script swaps English text in after the first
+        // paint, a shift of the shop's, not ours.
+        await page.click('.lang-switch button[data-lang="ko"]');
+        const measured: string[] = [];
+        const shifted: string[] = [];
+        for (const width of PAGE_WIDTHS) {
+          await page.setViewport({ width, height: 844 });
+          for (const path of ['index.html', ...PAGES.map(([p]) => p)]) {
+            await page.goto(`${shopUrl}/${path}`, { waitUntil: 'load' });
+            await page.waitForFunction(settled, { timeout: 20_000 });
+            // Two frames after the last render: its shifts (if any) have been reported by then.
+            await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+            const { cls, moved } = await page.evaluate(layoutShifts);
+            measured.push(`${path} ${width}px ${cls.toFixed(3)}`);
+            const max = OPEN_SHIFTS[`${path} ${width}`] ?? MAX_CLS;
+            if (cls > max) shifted.push(`${path} at ${width} px: CLS ${cls.toFixed(3)} > ${max}; moved: ${moved.join('; ')}`);
+          }
+        }
+        st.diagnostic(`layout shift (CLS): ${measured.join(', ')}`);
+        assert.deepEqual(shifted, [], `our elements move the page:\n  ${shifted.join('\n  ')}`);
       } finally {
         await browser.close();
       }

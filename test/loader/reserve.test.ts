@@ -14,10 +14,10 @@ describe('reserveSpace()', () => {
   it('gives undefined elements their skeleton size, once, and a rule of the page still wins', () => {
     const box = document.createElement('div');
     box.style.width = '320px';
-    box.innerHTML = '<sf-coupon-panel></sf-coupon-panel><sf-schedule></sf-schedule><sf-preview-player></sf-preview-player>';
+    box.innerHTML = '<sf-coupon-panel></sf-coupon-panel><sf-schedule></sf-schedule><sf-preview-player></sf-preview-player><sf-product-list layout="carousel"></sf-product-list>';
     document.body.append(box);
     try {
-      const [panel, schedule, player] = [...box.children] as HTMLElement[];
+      const [panel, schedule, player, carousel] = [...box.children] as HTMLElement[];
       expect(panel!.getBoundingClientRect().height).to.equal(0);
       reserveSpace();
       reserveSpace();
@@ -25,7 +25,9 @@ describe('reserveSpace()', () => {
       expect(document.adoptedStyleSheets.length - before.length).to.equal(1);
       expect([...document.querySelectorAll('style')].some((style) => style.textContent?.includes(':not(:defined)'))).to.equal(false);
       expect(panel!.getBoundingClientRect().height).to.equal(256);
-      expect(schedule!.getBoundingClientRect().height).to.equal(384);
+      // To the fold: its `limit` cards reach below it, and a box ending below the fold moves nothing in view.
+      expect(schedule!.getBoundingClientRect().height).to.equal(innerHeight);
+      expect(carousel!.getBoundingClientRect().height).to.equal(286);
       expect(player!.getBoundingClientRect().height).to.be.closeTo((320 * 16) / 9, 1);
 
       const shop = document.createElement('style');

@@ -114,8 +114,9 @@ export default [
     overflow-wrap: anywhere;
     min-height: 2.7em;
   }
+  /* Three rows: a discounted price wraps its original price under it in a narrow card, then the saving. */
   .price {
-    min-height: 2.6em;
+    min-height: 3.6em;
     line-height: 1.3;
     display: flex;
     flex-wrap: wrap;
@@ -164,7 +165,7 @@ export default [
   }
   .skeleton .price {
     width: 55%;
-    height: 2.6em;
+    height: 3.6em;
     background: linear-gradient(${theme.skeleton} 0 45%, transparent 45%);
   }
   @media (prefers-reduced-motion: no-preference) {
