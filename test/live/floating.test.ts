@@ -41,6 +41,16 @@ describe('<sf-live-player floating>', function () {
     return { root, el, after: root.querySelector('#after') as HTMLElement };
   }
 
+  /** Until the page's scroll position holds still over two frames (a smooth scroll has ended). */
+  async function scrollSettled(): Promise<void> {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let last = -1; last !== window.scrollY; ) {
+      last = window.scrollY;
+      await frame();
+      await frame();
+    }
+  }
+
   async function scrollAway(el: SfLivePlayer): Promise<void> {
     window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 200);
     await waitUntil(() => el.hasAttribute('docked'), 'the player did not dock when scrolled away');
@@ -130,6 +140,9 @@ describe('<sf-live-player floating>', function () {
       const rect = el.getBoundingClientRect();
       return rect.bottom > 0 && rect.top < viewport().height;
     }, 'the page did not scroll back to the player');
+    // Scrolled back (a smooth scroll: until it stops) and the element told so: only then can it dock again.
+    await waitUntil(() => !(el as unknown as { outOfView: boolean }).outOfView, 'never told it was back in view');
+    await scrollSettled();
     await scrollAway(el);
     partOf(el, 'close-button')!.click();
     await waitUntil(() => el.state === 'closed');
@@ -150,6 +163,20 @@ describe('<sf-live-player floating>', function () {
     expect(frameOf(el)).to.equal(frame);
     expect((await standinState()).counts.player ?? 0).to.equal(pageLoads);
     expect(el.state).to.equal('playing');
+  });
+
+  it('a player that starts below the fold does not float over the page until the shopper has seen its place', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div><div style="height:150vh"></div>
+      <sf-live-player floating lang="en" style="width:160px" .broadcast=${liveBroadcast()}></sf-live-player><div style="height:300vh"></div></div>`);
+    const el = root.querySelector('sf-live-player') as SfLivePlayer;
+    await playing(el);
+    await waitUntil(() => (el as unknown as { outOfView: boolean }).outOfView, 'never told it was out of view');
+    await el.updateComplete;
+    expect(el.hasAttribute('docked'), 'not floating before it was seen').to.equal(false);
+    el.scrollIntoView({ block: 'center' });
+    await waitUntil(() => !(el as unknown as { outOfView: boolean }).outOfView, 'never told it was in view');
+    await scrollAway(el);
+    expect(el.hasAttribute('docked')).to.equal(true);
   });
 
   it('without floating it never docks', async () => {

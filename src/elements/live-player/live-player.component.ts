@@ -140,6 +140,8 @@ export class SfLivePlayer extends SauceflexElement {
   @state() private liveCode?: string;
   /** Out of view (and playing): the mini-player floats. */
   @state() private outOfView = false;
+  /** Its place has been in view: a player the shopper never saw (below the fold) does not float over the page. */
+  @state() private seen = false;
   /** Docked by the player's exit (`minimize`) or PiP button, until expanded. */
   @state() private minimized = false;
   /** The shopper pressed expand: no docking until the player is back in view. */
@@ -221,6 +223,11 @@ export class SfLivePlayer extends SauceflexElement {
     super.willUpdate(changed);
     if (changed.has('floatingCorner') && !isCorner(this.floatingCorner)) this.floatingCorner = 'bottom-right';
     this.chooseFrame();
+    // As it starts playing, where it is now (the observer's first answer may still be on its way): in view counts as seen.
+    if (this.floating && !this.seen && (changed as PropertyValues).has('phase') && this.phase === 'playing') {
+      const box = this.getBoundingClientRect();
+      this.seen = box.width > 0 && box.bottom > 0 && box.top < innerHeight;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -247,6 +254,7 @@ export class SfLivePlayer extends SauceflexElement {
     if (!entry) return;
     this.outOfView = !entry.isIntersecting;
     if (entry.isIntersecting) {
+      this.seen = true;
       this.expanding = false;
       this.minimized = false;
     }
@@ -413,7 +421,7 @@ export class SfLivePlayer extends SauceflexElement {
 
   /** Whether the player floats as the mini-player now. */
   get docked(): boolean {
-    return this.floating && this.state === 'playing' && !this.poppedOut && !this.expanding && (this.outOfView || this.minimized);
+    return this.floating && this.state === 'playing' && !this.poppedOut && !this.expanding && ((this.outOfView && this.seen) || this.minimized);
   }
 
   /** Messages that reached this player's listener and were not read (another frame or origin, or the wrong shape), since it was created. */
