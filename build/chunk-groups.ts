@@ -52,6 +52,11 @@ export const CHUNK_GROUPS: readonly ChunkGroup[] = [
     ],
   },
   {
+    chunk: null,
+    why: 'shared only by the players (viewing progress) or by the product elements (their texts): Rolldown keeps each with those elements, so a page without them (a schedule) does not download it',
+    paths: ['src/player/progress.ts', 'src/i18n/product.ts'],
+  },
+  {
     chunk: 'elements-shared',
     why: 'what element code shares: Lit, the element base, the viewer session, stores, i18n, events, coupons, the player engine',
     minShareCount: 2,
