@@ -43,6 +43,8 @@ const shared: UserConfig = {
       // The hydration support's browser build: its "node" build hashes with Buffer, which would pull a
       // 40 kB Buffer polyfill into every page (measured). It only runs where a DOM is.
       '@lit-labs/ssr-client/lit-element-hydrate-support.js': fileURLToPath(new URL('./node_modules/@lit-labs/ssr-client/lit-element-hydrate-support.js', import.meta.url)),
+      // What Lit's "node" build needs to import without a DOM, instead of the whole DOM shim it names.
+      '@lit-labs/ssr-dom-shim': src('shared/dom-stand-in.ts'),
     },
   },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },

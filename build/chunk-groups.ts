@@ -23,17 +23,20 @@ export interface ChunkGroup {
 
 /** First match wins: specific files come before the folders that hold them. */
 export const CHUNK_GROUPS: readonly ChunkGroup[] = [
+  {
+    chunk: null,
+    why: 'the answer checks (the client fetches them with its first request, src/api/client.ts) and the plain JSON reader (our backend’s routes, which only elements call): not up front',
+    paths: ['src/api/validate.ts', 'src/api/json.ts'],
+  },
   { chunk: 'api', why: 'the API client, also an entry of its own (api.js)', paths: ['src/api/'] },
   {
     chunk: 'core',
-    why: 'what the main entry needs before it runs besides the API: configuration, session, tracking, the autoloader',
+    why: 'what the main entry needs before it runs besides the API: configuration, tracking, the autoloader',
     paths: [
-      'src/session/',
       'src/tracking/',
       'src/loader/',
       'src/elements/config/',
       'src/store/config.ts',
-      'src/store/session.ts',
       'src/configure.ts',
       'src/shared/safe-url.ts',
       // newPageView(), a main-entry export; impressions and watch time register with it when they load.
@@ -48,14 +51,19 @@ export const CHUNK_GROUPS: readonly ChunkGroup[] = [
       'src/store/broadcasts.ts',
       'src/store/records.ts',
       'node_modules/zustand/',
-      'node_modules/jwt-decode/',
     ],
   },
   {
+    chunk: null,
+    why: 'shared only by the players (viewing progress) or by the product elements (their texts): Rolldown keeps each with those elements, so a page without them (a schedule) does not download it',
+    paths: ['src/player/progress.ts', 'src/i18n/product.ts'],
+  },
+  {
     chunk: 'elements-shared',
-    why: 'what element code shares: Lit, the element base, stores, i18n, events, coupons, the player engine',
+    why: 'what element code shares: Lit, the element base, the viewer session, stores, i18n, events, coupons, the player engine',
     minShareCount: 2,
     paths: [
+      'src/session/',
       'src/shared/',
       'src/store/',
       'src/i18n/',
@@ -67,7 +75,7 @@ export const CHUNK_GROUPS: readonly ChunkGroup[] = [
       'node_modules/lit-element/',
       'node_modules/@lit/reactive-element/',
       'node_modules/@lit/task/',
-      'node_modules/@lit-labs/ssr-dom-shim/',
+      'node_modules/jwt-decode/',
     ],
   },
   {

@@ -11,7 +11,6 @@ import { reserveSpace } from './shared/reserve.js';
 
 export * from './api/index.js';
 export { configure, type SfConfig, type Lang } from './configure.js';
-export { getViewerToken } from './session/viewer-session.js';
 export { consent } from './tracking/consent.js';
 export { newPageView } from './shared/page-view.js';
 export type { Consent, Analytics } from './store/config.js';
@@ -68,6 +67,14 @@ export type { SfBannerClickDetail } from './events/banner-click.js';
 export type { SfElements, SfElementEvents, SfElementProps, SfEventDetails, SfEvent, SfEventName, SfTag } from './hosts/tags.js';
 // `window.SauceflexWidgets` (the IIFE's global) is typed wherever this entry's types are.
 export type { SauceflexWidgetsGlobal } from './loader/iife.js';
+
+/**
+ * The viewer token (src/session/viewer-session.ts), fetched with the session's code: only elements
+ * start a session, and they carry that code, so a page's first download does not (jwt-decode and the
+ * refresh logic are ~2 kB brotli).
+ */
+export const getViewerToken: typeof import('./session/viewer-session.js').getViewerToken = async (options) =>
+  (await import('./session/viewer-session.js')).getViewerToken(options);
 
 if (typeof document !== 'undefined') {
   // Script-tag data-* options, read while document.currentScript still points at our tag.

@@ -12,15 +12,16 @@
 import type { Broadcast, Curation, SearchType } from './models.js';
 import { ParameterError, ResponseShapeError } from './errors.js';
 import { buildUrl, requestEnvelope, type QueryValue, type RequestOptions, type RetryPolicy } from './request.js';
-import {
-  broadcast as broadcastCheck,
-  curation as curationCheck,
-  page as pageCheck,
-  ShapeIssue,
-  type Check,
-  type CheckedPage,
-  type Repair,
-} from './validate.js';
+import type { Check, CheckedPage, Repair, ShapeIssue } from './validate.js';
+
+type Checks = typeof import('./validate.js');
+
+/**
+ * The answer checks, fetched beside the first request rather than before it: the main entry starts
+ * requests at once (src/loader/prefetch.ts) and the checks (~1.5 kB brotli) arrive while the answer
+ * is on its way. Element code that checks answers itself imports them statically.
+ */
+const loadChecks = (): Promise<Checks> => import('./validate.js');
 
 /** A page as the client returns it: the API's page, minus the items that failed their check. */
 export type ValidatedPage<T> = CheckedPage<T>;
@@ -122,24 +123,27 @@ export function createClient(defaults: ClientDefaults): SauceflexClient {
     url: string,
     query: Record<string, QueryValue>,
     options: CallOptions,
-    check: Check<T>,
+    checkOf: (checks: Checks) => Check<T>,
   ): Promise<T> {
     if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) {
       throw new ParameterError(GET, url, 'timeoutMs', 'must be a positive number of milliseconds');
     }
-    const { response } = await requestEnvelope<unknown>({
-      method: GET,
-      url,
-      query,
-      signal: options.signal,
-      timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
-      retry: defaults.retry,
-      fetch: defaults.fetch,
-      onRetry: defaults.onRetry,
-    });
+    const [{ response }, checks] = await Promise.all([
+      requestEnvelope<unknown>({
+        method: GET,
+        url,
+        query,
+        signal: options.signal,
+        timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+        retry: defaults.retry,
+        fetch: defaults.fetch,
+        onRetry: defaults.onRetry,
+      }),
+      loadChecks(),
+    ]);
     const fullUrl = buildUrl(url, query);
     try {
-      return check(response, 'response', (issue, repair) => {
+      return checkOf(checks)(response, 'response', (issue, repair) => {
         try {
           defaults.onInvalid?.(new ResponseShapeError(GET, fullUrl, issue.path, `${issue.problem} (${repair})`), repair);
         } catch {
@@ -147,7 +151,7 @@ export function createClient(defaults: ClientDefaults): SauceflexClient {
         }
       });
     } catch (issue) {
-      if (issue instanceof ShapeIssue) throw new ResponseShapeError(GET, fullUrl, issue.path, issue.problem);
+      if (issue instanceof checks.ShapeIssue) throw new ResponseShapeError(GET, fullUrl, issue.path, issue.problem);
       throw issue;
     }
   }
@@ -160,13 +164,13 @@ export function createClient(defaults: ClientDefaults): SauceflexClient {
     guard();
     const url = path('front', 'broadcast');
     const query = { partnerId, ...searchQuery(url, params), searchType: checkSearchType(url, params.searchType) };
-    return get(url, query, params, pageCheck(broadcastCheck));
+    return get(url, query, params, (checks) => checks.page(checks.broadcast));
   }
 
   async function schedule(params: ScheduleParams = {}) {
     guard();
     const url = path('front', 'broadcast', 'schedule');
-    return get(url, { partnerId, ...searchQuery(url, params) }, params, pageCheck(broadcastCheck));
+    return get(url, { partnerId, ...searchQuery(url, params) }, params, (checks) => checks.page(checks.broadcast));
   }
 
   async function broadcast(broadcastId: string, options: CallOptions = {}) {
@@ -175,7 +179,7 @@ export function createClient(defaults: ClientDefaults): SauceflexClient {
     const url = path('front', 'broadcast', partnerId, broadcastId);
     let firstDrop: ShapeIssue | undefined;
     const onDrop = (issue: ShapeIssue) => void (firstDrop ??= issue);
-    const result = await get(url, {}, options, pageCheck(broadcastCheck, { totalOptional: true, onDrop }));
+    const result = await get(url, {}, options, (checks) => checks.page(checks.broadcast, { totalOptional: true, onDrop }));
     const found = result.items.find((b) => b.broadcastId === broadcastId);
     if (found) return found;
     // Asked for one broadcast and it came back broken: that is an error, not "no such broadcast".
@@ -186,14 +190,14 @@ export function createClient(defaults: ClientDefaults): SauceflexClient {
   async function curations(params: PageParams = {}) {
     guard();
     const url = path('front', 'curation', partnerId);
-    return get(url, pageQuery(url, params), params, pageCheck(curationCheck));
+    return get(url, pageQuery(url, params), params, (checks) => checks.page(checks.curation));
   }
 
   async function curation(curationId: string, params: PageParams = {}) {
     guard();
     checkId(`${apiBase}/front/curation`, 'curationId', curationId);
     const url = path('front', 'curation', partnerId, curationId);
-    return get(url, pageQuery(url, params), params, pageCheck(broadcastCheck, { totalOptional: true }));
+    return get(url, pageQuery(url, params), params, (checks) => checks.page(checks.broadcast, { totalOptional: true }));
   }
 
   const pages = {

@@ -16,4 +16,4 @@ export {
   type ValidatedPage,
 } from './client.js';
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryPolicy } from './request.js';
-export { isKnownCode, type Repair } from './validate.js';
+export type { Repair } from './validate.js';

@@ -33,6 +33,11 @@ export const BroadcastStateCode = {
 } as const;
 export type BroadcastStateCode = (typeof BroadcastStateCode)[keyof typeof BroadcastStateCode];
 
+/** True when `value` is one of the codes of a `const` code table (`BroadcastStateCode`, …). */
+export function isKnownCode<C extends Record<string, string>>(table: C, value: unknown): value is C[keyof C] {
+  return typeof value === 'string' && Object.values(table).includes(value);
+}
+
 export const BroadcastTypeCode = { live: 'live', catchup: 'catchup', vod: 'vod' } as const;
 export type BroadcastTypeCode = (typeof BroadcastTypeCode)[keyof typeof BroadcastTypeCode];
 

@@ -3,8 +3,9 @@
  * timeout (a real abort, not just giving up waiting), retries idempotent reads on transient
  * failures (with the shared backoff, or after the server's Retry-After), and turns the answer into
  * a value or a typed error. Two readers of the answer: sauceFlex's `{code, message, response}`
- * envelope (`requestEnvelope`: the API client, the admin client, payments forwarding, the shop's
- * coupon API) and plain JSON (`requestJson`: our own backend's token, product and payments routes).
+ * envelope (`requestEnvelope`, here: the API client, the admin client, payments forwarding, the shop's
+ * coupon API) and plain JSON (`requestJson` in json.ts: our own backend's token, product and payments
+ * routes, which no page's first download calls).
  */
 import type { Envelope } from './models.js';
 import {
@@ -61,21 +62,15 @@ export interface EnvelopeResult<T> {
   response: unknown;
 }
 
-/** A plain JSON answer of a 2xx status (anything else is an `HttpError` carrying the parsed body). */
-export interface JsonResult<T> {
-  status: number;
-  body: T;
-}
-
 /** What one attempt received: read within the timeout, judged afterwards by a reader. */
-interface Answer {
+export interface Answer {
   status: number;
   ok: boolean;
   headers: Headers;
   text: string;
 }
 
-type Reader<R> = (method: string, url: string, answer: Answer) => R;
+export type Reader<R> = (method: string, url: string, answer: Answer) => R;
 
 const IDEMPOTENT = new Set<HttpMethod>(['GET', 'HEAD']);
 
@@ -103,12 +98,8 @@ export function requestEnvelope<T>(options: RequestOptions): Promise<EnvelopeRes
   return send(options, parseEnvelope<T>);
 }
 
-/** Send one request to a plain JSON route (our own backend); throws a `SauceflexError` subclass on any failure. */
-export function requestJson<T = unknown>(options: RequestOptions): Promise<JsonResult<T>> {
-  return send(options, parseJson<T>);
-}
-
-async function send<R>(options: RequestOptions, read: Reader<R>): Promise<R> {
+/** Send one request and read its answer with `read` (the envelope here; plain JSON in json.ts). */
+export async function send<R>(options: RequestOptions, read: Reader<R>): Promise<R> {
   const method = options.method ?? 'GET';
   const url = buildUrl(options.url, options.query);
   const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
@@ -225,20 +216,6 @@ function parseEnvelope<T>(method: string, url: string, res: Answer): EnvelopeRes
     throw new HttpError(method, url, res.status, 'The server reported success with an error status', text);
   }
   return { status: res.status, envelope: json as Envelope<T>, response: json.response };
-}
-
-function parseJson<T>(method: string, url: string, res: Answer): JsonResult<T> {
-  let json: unknown;
-  let valid = true;
-  try {
-    json = res.text === '' ? undefined : JSON.parse(res.text);
-  } catch {
-    valid = false;
-  }
-  // An error answer keeps its parsed body (our backend's `{error: {code, message}}`) for the caller.
-  if (!res.ok) throw new HttpError(method, url, res.status, 'The server answered with an error status', res.text, json);
-  if (!valid) throw new HttpError(method, url, res.status, 'The answer is not valid JSON', res.text);
-  return { status: res.status, body: json as T };
 }
 
 function isEnvelope(value: unknown): value is Envelope<unknown> {

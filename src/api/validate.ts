@@ -161,7 +161,7 @@ export const broadcastProduct: Check<BroadcastProduct> = object<BroadcastProduct
 
 /**
  * A broadcast. `broadcastTypeCode` and `broadcastStateCode` are kept as sent even when the guide's
- * code table does not list them (see `isKnownCode`); the model's union type therefore promises a
+ * code table does not list them (see `isKnownCode` in models.ts); the model's union type therefore promises a
  * little more than the wire does, and every `switch` over them needs a `default`.
  */
 export const broadcast: Check<Broadcast> = object<Broadcast>(
@@ -249,9 +249,4 @@ export function page<T>(
     if (raw.nextKey !== undefined) result.nextKey = raw.nextKey;
     return result;
   };
-}
-
-/** True when `value` is one of the codes of a `const` code table (`BroadcastStateCode`, …). */
-export function isKnownCode<C extends Record<string, string>>(table: C, value: unknown): value is C[keyof C] {
-  return typeof value === 'string' && Object.values(table).includes(value);
 }

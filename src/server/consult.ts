@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { HttpError, ResponseShapeError } from '../api/errors.js';
-import { requestJson } from '../api/request.js';
+import { requestJson } from '../api/json.js';
 import { HttpProblem } from './http.js';
 import type { Logger } from './log.js';
 import { serviceProblem } from './upstream.js';

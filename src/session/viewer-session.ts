@@ -6,7 +6,7 @@
 import { jwtDecode } from 'jwt-decode';
 import type { ViewerClaims } from '../api/models.js';
 import { ResponseShapeError } from '../api/errors.js';
-import { requestJson } from '../api/request.js';
+import { requestJson } from '../api/json.js';
 import { backoffDelay } from '../api/backoff.js';
 import { initialSession, sessionStore } from '../store/session.js';
 import { currentConsent, onConsent } from '../tracking/consent.js';

@@ -4,7 +4,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HttpError, NetworkError, TimeoutError } from '../../src/api/errors.js';
-import { requestEnvelope, requestJson, setRefused } from '../../src/api/request.js';
+import { requestJson } from '../../src/api/json.js';
+import { requestEnvelope, setRefused } from '../../src/api/request.js';
 
 const URL_ = 'http://backend.test/route';
 

@@ -125,10 +125,13 @@ export function measureSizes(build: BuildInfo): SizeReport {
   };
 }
 
-/** package.json's `sizeBudget.initialBrotliBytes`. */
-export function budgetFromPackageJson(repoRoot: string): number {
-  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { sizeBudget?: { initialBrotliBytes?: unknown } };
-  const budget = pkg.sizeBudget?.initialBrotliBytes;
-  if (typeof budget !== 'number' || !(budget > 0)) throw new Error('package.json has no positive sizeBudget.initialBrotliBytes');
+/** The budgets in package.json's `sizeBudget`: the initial download, and a page with one `<sf-schedule>`. */
+export type BudgetName = 'initialBrotliBytes' | 'schedulePageBrotliBytes';
+
+/** package.json's `sizeBudget[name]` (the initial download's by default). */
+export function budgetFromPackageJson(repoRoot: string, name: BudgetName = 'initialBrotliBytes'): number {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { sizeBudget?: Partial<Record<BudgetName, unknown>> };
+  const budget = pkg.sizeBudget?.[name];
+  if (typeof budget !== 'number' || !(budget > 0)) throw new Error(`package.json has no positive sizeBudget.${name}`);
   return budget;
 }

@@ -5,7 +5,7 @@
  */
 import { HttpError, ResponseShapeError } from '../../api/errors.js';
 import type { BroadcastStats, StatsPoint } from '../../api/models.js';
-import { requestJson } from '../../api/request.js';
+import { requestJson } from '../../api/json.js';
 
 const COUNTERS = ['chatCount', 'orderCount', 'likeCount', 'uniqueVisitor', 'productClickCount', 'pageView'] as const;
 

@@ -5,7 +5,7 @@
  * broken answer) becomes one outcome the button shows. A POST is never retried behind the shopper's back.
  */
 import { HttpError, SauceflexError } from '../../api/errors.js';
-import { requestJson } from '../../api/request.js';
+import { requestJson } from '../../api/json.js';
 import { safeUrl } from '../../shared/safe-url.js';
 
 export type ConsultOutcome =

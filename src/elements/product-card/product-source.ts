@@ -8,7 +8,7 @@
  */
 import type { BroadcastProduct } from '../../api/models.js';
 import { HttpError, SauceflexError } from '../../api/errors.js';
-import { requestJson } from '../../api/request.js';
+import { requestJson } from '../../api/json.js';
 import { ShapeIssue, broadcastProduct } from '../../api/validate.js';
 import { abortable } from '../../shared/abortable.js';
 import { warnRepair } from '../../shared/repair-warnings.js';

@@ -6,7 +6,7 @@
  */
 import { ResponseShapeError } from '../../api/errors.js';
 import type { Broadcast, Page } from '../../api/models.js';
-import { requestJson } from '../../api/request.js';
+import { requestJson } from '../../api/json.js';
 import { broadcast, page, ShapeIssue } from '../../api/validate.js';
 
 const checkPage = page(broadcast);

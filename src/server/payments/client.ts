@@ -1,6 +1,6 @@
 /** The payments API over this backend's HTTP route, for shop code in another process. */
 import { HttpError } from '../../api/errors.js';
-import { requestJson } from '../../api/request.js';
+import { requestJson } from '../../api/json.js';
 import type { ErrorBody } from '../http.js';
 import { describeError } from '../log.js';
 import type { PaymentItemResult, PaymentsApi, PaymentsSummary } from './results.js';

@@ -19,7 +19,7 @@
  */
 import { HttpError, ResponseShapeError } from '../../api/errors.js';
 import type { Broadcast, Page } from '../../api/models.js';
-import { requestJson } from '../../api/request.js';
+import { requestJson } from '../../api/json.js';
 import { HttpProblem } from '../http.js';
 import type { Logger } from '../log.js';
 import { serviceProblem } from '../upstream.js';
