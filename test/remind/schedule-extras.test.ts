@@ -7,14 +7,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/schedule/schedule.js';
 import type { SfSchedule } from '../../src/elements/schedule/schedule.component.js';
-import type { SfBroadcastCard } from '../../src/elements/broadcast-card/broadcast-card.component.js';
+import { scheduleCards } from '../support/schedule-cards.js';
 import type { Broadcast } from '../../src/api/models.js';
 import { structuredDataFor } from '../../src/shared/structured-data.js';
 import { clearFaults, resetStandin, setFixtureMode, standinApiBase } from '../support/standin-control.js';
 import { armTrap, HOSTILE_TEXT, HOSTILE_URLS, trapped } from '../support/hostile.js';
 
 const root = (el: SfSchedule) => el.shadowRoot!;
-const cards = (el: SfSchedule) => [...root(el).querySelectorAll<SfBroadcastCard>('sf-broadcast-card')];
+const cards = scheduleCards;
 const settled = (el: SfSchedule) => waitUntil(() => !root(el).querySelector('[aria-busy="true"]'), 'schedule settled', { timeout: 8000 });
 const jsonLd = (el: Element) => el.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
 
@@ -31,7 +31,7 @@ describe('<sf-schedule> structured data, counters and remind options', () => {
     await waitUntil(() => jsonLd(el), 'JSON-LD written');
     const doc = JSON.parse(jsonLd(el)!.textContent!) as { '@context': string; '@graph': Record<string, any>[] };
     expect(doc['@context']).to.equal('https://schema.org');
-    const shown = cards(el).map((card) => card.broadcast!).filter((b) => b.broadcastStateCode !== 'cancel');
+    const shown = cards(el).map((card) => card.broadcast).filter((b) => b.broadcastStateCode !== 'cancel');
     expect(doc['@graph'].map((v) => v.name)).to.deep.equal(shown.map((b) => b.broadcastName));
     for (const [i, video] of doc['@graph'].entries()) {
       const b = shown[i]!;
@@ -108,9 +108,9 @@ describe('<sf-schedule> structured data, counters and remind options', () => {
     // Measure once the fonts are in (WebKit loads the CJK fallback late): only the refresh may move things after.
     await document.fonts.ready;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const heights = before.map((card) => card.getBoundingClientRect().height);
-    const tops = before.map((card) => card.getBoundingClientRect().top);
-    const counters = before.map((card) => card.shadowRoot!.querySelector('[part~="counters"]')!.textContent!.replace(/\s+/g, ' '));
+    const heights = before.map((card) => card.li.getBoundingClientRect().height);
+    const tops = before.map((card) => card.li.getBoundingClientRect().top);
+    const counters = before.map((card) => card.li.querySelector('[part~="counters"]')!.textContent!.replace(/\s+/g, ' '));
     expect(counters[0]).to.match(/\d/);
     // Simulate the API's new figures: the stand-in's data is fixed, so the refreshed page is rewritten.
     const original = window.fetch;
@@ -124,24 +124,27 @@ describe('<sf-schedule> structured data, counters and remind options', () => {
     try {
       await el.refresh();
       await el.updateComplete;
-      await Promise.all(cards(el).map((card) => card.updateComplete));
     } finally {
       window.fetch = original;
     }
     const after = cards(el);
-    expect(after, 'the same card elements, updated where they stand').to.deep.equal(before);
-    expect(after[0]!.shadowRoot!.querySelector('[part~="counters"]')!.textContent!.replace(/\s+/g, ' ')).to.include('9.9만').and.include('4.3만');
-    expect(after.map((card) => card.getBoundingClientRect().height)).to.deep.equal(heights);
-    expect(after.map((card) => card.getBoundingClientRect().top)).to.deep.equal(tops);
+    expect(after.map((card) => card.li), 'the same card elements, updated where they stand').to.deep.equal(before.map((card) => card.li));
+    expect(after[0]!.li.querySelector('[part~="counters"]')!.textContent!.replace(/\s+/g, ' ')).to.include('9.9만').and.include('4.3만');
+    expect(after.map((card) => card.li.getBoundingClientRect().height)).to.deep.equal(heights);
+    expect(after.map((card) => card.li.getBoundingClientRect().top)).to.deep.equal(tops);
   });
 
   it('passes remind-requires-login and no-share to its cards', async () => {
     const el = await fixture<SfSchedule>(html`<sf-schedule remind-requires-login no-share limit="3" partner-id="mobidoo" api-base=${standinApiBase()} refresh-interval="0"></sf-schedule>`);
     await settled(el);
     const card = cards(el)[0]!;
-    expect(card.remindRequiresLogin).to.equal(true);
-    expect(card.noShare).to.equal(true);
-    expect(card.shadowRoot!.querySelector('[part~="share"]')).to.equal(null);
-    expect(card.shadowRoot!.querySelector('[part~="remind"]')).to.not.equal(null);
+    expect(card.li.querySelector('[part~="share"]')).to.equal(null);
+    const asked: string[] = [];
+    el.addEventListener('sf-login-required', (event) => {
+      asked.push(event.detail.broadcastId ?? '');
+      event.preventDefault();
+    });
+    card.li.querySelector<HTMLButtonElement>('[part~="remind"]')!.click();
+    expect(asked, 'a guest is asked to sign in, from the schedule').to.deep.equal([card.broadcast.broadcastId]);
   });
 });
