@@ -56,8 +56,8 @@ const ICONS = {
   likes: 'M12 20s-8-5-8-11a4.5 4.5 0 0 1 8-2.5A4.5 4.5 0 0 1 20 9c0 6-8 11-8 11z',
   chats: 'M21 12a8 8 0 0 1-12 7l-5 1 1-4a8 8 0 1 1 16-4z',
 } as const;
-const icon = (name: keyof typeof ICONS) =>
-  html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS[name]}></path></svg>`;
+// Written into each control's own template (its path bound), not a template of its own: a schedule
+// draws a thousand rows, and every nested template is one more instance to clone and track.
 
 /** The page a broadcast is shared and reminded by: its short link, else the player (never with the viewer's token). */
 export function broadcastPageUrl(broadcast: Broadcast): string | undefined {
@@ -181,12 +181,12 @@ export class CardActions implements ReactiveController {
     return html`<div class="actions" part="actions">
         ${remindable
           ? html`<button type="button" class="action remind" part="remind" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.toggleRemind(broadcast, options)}>
-              ${icon(on ? 'check' : 'bell')}<span class="label">${remindMsg(lang, on ? 'remind.on' : 'remind.off')}</span><span class="visually-hidden">: ${name}</span>
+              <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS[on ? 'check' : 'bell']}></path></svg><span class="label">${remindMsg(lang, on ? 'remind.on' : 'remind.off')}</span><span class="visually-hidden">: ${name}</span>
             </button>`
           : nothing}
         ${shareable
           ? html`<button type="button" class="action share" part="share" @click=${() => this.share(broadcast, lang)}>
-              ${icon('share')}<span class="label">${remindMsg(lang, 'share.label')}</span><span class="visually-hidden">: ${name}</span>
+              <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS.share}></path></svg><span class="label">${remindMsg(lang, 'share.label')}</span><span class="visually-hidden">: ${name}</span>
             </button>`
           : nothing}
         ${this.renderCounters(broadcast, state, lang)}
@@ -220,7 +220,7 @@ export class CardActions implements ReactiveController {
     return html`<span class="counters" part="counters">
       ${counts.map(([key, value]) =>
         typeof value === 'number' && Number.isFinite(value) && value >= 0
-          ? html`<span class="count ${key}">${icon(key)}<span class="visually-hidden">${remindMsg(lang, `count.${key}`)}</span> ${formatCount(value, lang)}</span>`
+          ? html`<span class="count ${key}"><svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS[key]}></path></svg><span class="visually-hidden">${remindMsg(lang, `count.${key}`)}</span> ${formatCount(value, lang)}</span>`
           : nothing,
       )}
     </span>`;

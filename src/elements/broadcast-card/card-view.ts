@@ -185,7 +185,11 @@ export class CardView implements ReactiveController {
               ? `${when} · ${formatDuration(seconds * 1000, lang)}`
               : when}
         </span>
-        ${broadcast.shopName ? html`<span class="shop" part="shop">${logo ? html`<img src=${logo} alt="" loading="lazy" />` : nothing}${broadcast.shopName}</span>` : nothing}
+        ${broadcast.shopName
+          ? logo
+            ? html`<span class="shop" part="shop"><img loading="lazy" src=${logo} alt="" />${broadcast.shopName}</span>`
+            : html`<span class="shop" part="shop">${broadcast.shopName}</span>`
+          : nothing}
         ${products.length ? renderProducts(products, lang) : nothing}
       </div>
     `;
@@ -199,7 +203,8 @@ function renderProducts(products: NonNullable<Broadcast['productListDetail']>, l
   return html`<ul class="products" part="products" aria-hidden="true" title=${msg(lang, 'card.products', { n: products.length })}>
     ${first.map((product) => {
       const src = representative(product.productThumbnailUrlList);
-      return html`<li>${src ? html`<img src=${src} alt="" loading="lazy" />` : nothing}</li>`;
+      // One template per item, not an item and its picture: a schedule draws three per card.
+      return src ? html`<li><img loading="lazy" src=${src} alt="" /></li>` : html`<li></li>`;
     })}
     ${rest > 0 ? html`<li class="more">+${rest}</li>` : nothing}
   </ul>`;
