@@ -1,8 +1,9 @@
 /**
  * What the schedule adds for this issue, against the stand-in: schema.org JSON-LD with `structured-data`
  * (parsed back, one VideoObject + BroadcastEvent per broadcast shown, only safe URLs, hostile names escaped
- * so they cannot close the script); counters that a refresh changes where they stand; and the cards' remind
- * options passed through.
+ * so they cannot close the script); counters that a refresh changes where they stand; the cards' remind
+ * options passed through; and the cards' behaviour now that the schedule draws them itself (each card's own
+ * reminder, calendar offer and undo; impressions; keyboard "more").
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/schedule/schedule.js';
@@ -12,6 +13,14 @@ import type { Broadcast } from '../../src/api/models.js';
 import { structuredDataFor } from '../../src/shared/structured-data.js';
 import { clearFaults, resetStandin, setFixtureMode, standinApiBase } from '../support/standin-control.js';
 import { armTrap, HOSTILE_TEXT, HOSTILE_URLS, trapped } from '../support/hostile.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { reminderStore } from '../../src/store/reminders.js';
+import { recordTable } from '../../src/store/records.js';
+import { REMINDERS_KEY } from '../../src/shared/reminders.js';
+import { resetSession } from '../../src/session/viewer-session.js';
+import { newPageView } from '../../src/shared/impressions.js';
+import type { SfImpressionDetail } from '../../src/events/impression.js';
+import type { SfRemindDetail } from '../../src/events/remind.js';
 
 const root = (el: SfSchedule) => el.shadowRoot!;
 const cards = scheduleCards;
@@ -146,5 +155,67 @@ describe('<sf-schedule> structured data, counters and remind options', () => {
     });
     card.li.querySelector<HTMLButtonElement>('[part~="remind"]')!.click();
     expect(asked, 'a guest is asked to sign in, from the schedule').to.deep.equal([card.broadcast.broadcastId]);
+  });
+
+  it('each card keeps its own reminder, calendar offer and undo; the events leave from the schedule', async () => {
+    resetSession();
+    localStorage.removeItem(REMINDERS_KEY);
+    reminderStore.setState({ byId: recordTable<number>() });
+    const el = await fixture<SfSchedule>(html`<sf-schedule limit="4" lang="en" partner-id="mobidoo" api-base=${standinApiBase()} refresh-interval="0"></sf-schedule>`);
+    await settled(el);
+    const [first, second] = cards(el).filter((card) => card.li.querySelector('[part~="remind"]'));
+    expect(second, 'two remindable cards').to.not.equal(undefined);
+    const reminded: SfRemindDetail[] = [];
+    el.addEventListener('sf-remind', (event) => reminded.push(event.detail));
+    const toggle = (card: typeof first) => card!.li.querySelector<HTMLButtonElement>('[part~="remind"]')!;
+    toggle(first).click();
+    await waitUntil(() => first!.li.querySelector('[part~="calendar"]'), 'calendar offer on the first card', { timeout: 5000 });
+    expect(reminded.map((d) => [d.broadcastId, d.on])).to.deep.equal([[first!.broadcast.broadcastId, true]]);
+    expect(toggle(first).getAttribute('aria-pressed')).to.equal('true');
+    expect(toggle(second).getAttribute('aria-pressed'), 'the other card is not reminded').to.equal('false');
+    expect(second!.li.querySelector('[part~="calendar"]'), 'nor offered the calendar').to.equal(null);
+    expect(first!.li.querySelector('[part~="note"]')!.textContent).to.include(first!.broadcast.broadcastName);
+    expect(second!.li.querySelector('[part~="note"]')!.textContent!.trim(), 'each card has its own note').to.equal('');
+    // A second card's reminder opens its own offer; the first keeps its own.
+    toggle(second).click();
+    await waitUntil(() => second!.li.querySelector('[part~="calendar"]'), 'calendar offer on the second card', { timeout: 5000 });
+    expect(first!.li.querySelector('[part~="calendar"]')).to.not.equal(null);
+    [...first!.li.querySelectorAll<HTMLButtonElement>('[part~="calendar"] button')].find((b) => b.textContent!.trim() === 'Undo')!.click();
+    await el.updateComplete;
+    expect(reminded.at(-1)).to.include({ broadcastId: first!.broadcast.broadcastId, on: false });
+    expect(toggle(first).getAttribute('aria-pressed')).to.equal('false');
+    expect(first!.li.querySelector('[part~="calendar"]')).to.equal(null);
+    expect(toggle(second).getAttribute('aria-pressed')).to.equal('true');
+    localStorage.removeItem(REMINDERS_KEY);
+    reminderStore.setState({ byId: recordTable<number>() });
+  });
+
+  it('a card half on screen for a second makes one sf-impression, from the schedule', async () => {
+    newPageView();
+    const el = await fixture<SfSchedule>(html`<sf-schedule limit="1" lang="en" partner-id="mobidoo" api-base=${standinApiBase()} refresh-interval="0" no-countdown></sf-schedule>`);
+    await settled(el);
+    const [card] = cards(el);
+    const seen: SfImpressionDetail[] = [];
+    el.addEventListener('sf-impression', (event) => {
+      expect(event.target, 'dispatched by the schedule').to.equal(el);
+      seen.push(event.detail);
+    });
+    await waitUntil(() => seen.length > 0, 'no impression', { timeout: 5000 });
+    expect(seen).to.have.length(1);
+    expect(seen[0]).to.include({ kind: 'broadcast', id: card!.broadcast.broadcastId, broadcastId: card!.broadcast.broadcastId });
+    // Drawn again (a refresh): the same card is not counted twice in a page view.
+    await el.refresh();
+    await el.updateComplete;
+    expect(seen).to.have.length(1);
+  });
+
+  it('"more" from the keyboard moves focus to the first new card', async () => {
+    const el = await fixture<SfSchedule>(html`<sf-schedule type="all" limit="2" lang="en" partner-id="mobidoo" api-base=${standinApiBase()} refresh-interval="0"></sf-schedule>`);
+    await settled(el);
+    expect(cards(el)).to.have.length(2);
+    root(el).querySelector<HTMLButtonElement>('[part="more"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => cards(el).length === 4, 'two more cards', { timeout: 5000 });
+    await waitUntil(() => root(el).activeElement === cards(el)[2]!.li.querySelector('.card'), 'focus on the third card', { timeout: 5000 });
   });
 });

@@ -113,7 +113,7 @@ export class SfSchedule extends SauceflexElement implements CardHost {
   protected readonly impressions = new ImpressionController(
     this,
     () =>
-      [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-broadcast-id]')].flatMap((target) => {
+      this.cardItems().flatMap((target) => {
         const broadcast = this.drawn.get(target.dataset.broadcastId ?? '');
         return broadcast ? [{ target, detail: { kind: 'broadcast' as const, id: broadcast.broadcastId, broadcastId: broadcast.broadcastId, broadcast } }] : [];
       }),
@@ -122,6 +122,19 @@ export class SfSchedule extends SauceflexElement implements CardHost {
 
   /** The broadcasts of the cards drawn by the last render, by id. */
   private drawn = new Map<string, Broadcast>();
+
+  /**
+   * The cards' list items, in order, read from the groups' lists (a query of the whole shadow tree
+   * after every "more" walked every node of a thousand cards).
+   */
+  private cardItems(): HTMLElement[] {
+    const items: HTMLElement[] = [];
+    for (const group of this.renderRoot.children) {
+      if (group.localName !== 'section') continue;
+      for (const item of group.lastElementChild?.children ?? []) if ((item as HTMLElement).dataset.broadcastId) items.push(item as HTMLElement);
+    }
+    return items;
+  }
 
   /** A new query starts over (skeleton); "more" and refreshes change what is shown in place. */
   private readonly data = this.loadData({
@@ -291,7 +304,7 @@ export class SfSchedule extends SauceflexElement implements CardHost {
   private async loadMore(): Promise<void> {
     if (!this.hasMore() || this.loadingMore) return;
     const hadFocus = this.shadowRoot?.activeElement?.getAttribute('part') === 'more';
-    const firstNew = this.renderRoot.querySelectorAll('li[data-broadcast-id]').length;
+    const firstNew = this.cardItems().length;
     this.loadingMore = true;
     this.moreFailed = false;
     try {
@@ -301,7 +314,7 @@ export class SfSchedule extends SauceflexElement implements CardHost {
       if (applied && hadFocus) {
         // Keyboard users continue from the first new broadcast rather than from the button.
         await this.updateComplete;
-        const cards = this.renderRoot.querySelectorAll('li[data-broadcast-id]');
+        const cards = this.cardItems();
         cards[Math.min(firstNew, cards.length - 1)]?.querySelector<HTMLElement>('.card')?.focus();
       }
     } catch (error) {
