@@ -114,7 +114,7 @@ export class SfSchedule extends SauceflexElement implements CardHost {
     this,
     () =>
       this.cardItems().flatMap((target) => {
-        const broadcast = this.drawn.get(target.dataset.broadcastId ?? '');
+        const broadcast = this.drawn.get(target.getAttribute('data-broadcast-id') ?? '');
         return broadcast ? [{ target, detail: { kind: 'broadcast' as const, id: broadcast.broadcastId, broadcastId: broadcast.broadcastId, broadcast } }] : [];
       }),
     (detail) => this.emit('sf-impression', detail),
@@ -131,7 +131,8 @@ export class SfSchedule extends SauceflexElement implements CardHost {
     const items: HTMLElement[] = [];
     for (const group of this.renderRoot.children) {
       if (group.localName !== 'section') continue;
-      for (const item of group.lastElementChild?.children ?? []) if ((item as HTMLElement).dataset.broadcastId) items.push(item as HTMLElement);
+      // getAttribute, not dataset: a thousand cards after every update, and dataset builds a map each time.
+      for (const item of group.lastElementChild?.children ?? []) if (item.hasAttribute('data-broadcast-id')) items.push(item as HTMLElement);
     }
     return items;
   }
