@@ -16,7 +16,7 @@ import { armTrap, HOSTILE_TEXT, HOSTILE_URLS, trapped } from '../support/hostile
 import { sendKeys } from '@web/test-runner-commands';
 import { reminderStore } from '../../src/store/reminders.js';
 import { recordTable } from '../../src/store/records.js';
-import { REMINDERS_KEY } from '../../src/shared/reminders.js';
+import { REMINDERS_KEY, setReminder } from '../../src/shared/reminders.js';
 import { resetSession } from '../../src/session/viewer-session.js';
 import { newPageView } from '../../src/shared/impressions.js';
 import type { SfImpressionDetail } from '../../src/events/impression.js';
@@ -217,5 +217,24 @@ describe('<sf-schedule> structured data, counters and remind options', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => cards(el).length === 4, 'two more cards', { timeout: 5000 });
     await waitUntil(() => root(el).activeElement === cards(el)[2]!.li.querySelector('.card'), 'focus on the third card', { timeout: 5000 });
+  });
+
+  it('a reminder set elsewhere (another card, another tab) shows on every day of the schedule', async () => {
+    localStorage.removeItem(REMINDERS_KEY);
+    reminderStore.setState({ byId: recordTable<number>() });
+    const el = await fixture<SfSchedule>(html`<sf-schedule limit="20" lang="en" partner-id="mobidoo" api-base=${standinApiBase()} refresh-interval="0"></sf-schedule>`);
+    await settled(el);
+    // The last remindable card of the last day: days are drawn again only when something of theirs changed.
+    const days = [...root(el).querySelectorAll('section[part~="group"]')];
+    expect(days.length, 'several days').to.be.greaterThan(1);
+    const last = [...days.at(-1)!.querySelectorAll<HTMLElement>('li[data-broadcast-id]')].filter((li) => li.querySelector('[part~="remind"]')).at(-1)!;
+    const id = last.getAttribute('data-broadcast-id')!;
+    setReminder(id, true, Date.now() + 86_400_000);
+    await el.updateComplete;
+    expect(last.querySelector('[part~="remind"]')!.getAttribute('aria-pressed')).to.equal('true');
+    setReminder(id, false, 0);
+    await el.updateComplete;
+    expect(last.querySelector('[part~="remind"]')!.getAttribute('aria-pressed')).to.equal('false');
+    localStorage.removeItem(REMINDERS_KEY);
   });
 });

@@ -112,7 +112,12 @@ export class CardView implements ReactiveController {
    * cards, not every card shown.
    */
   cardOf(broadcast: Broadcast, settings: CardSettings, settingsKey: string) {
-    return guard([broadcast, settingsKey, settings.priority, this.token.value, this.actions.revision(broadcast.broadcastId)], () => this.card(broadcast, settings));
+    return guard([broadcast, settingsKey, settings.priority, this.stateOf(broadcast)], () => this.card(broadcast, settings));
+  }
+
+  /** What a card shows beyond its broadcast and the settings (the token in its link, its actions row): a new value when that changes. */
+  stateOf(broadcast: Broadcast): string {
+    return `${this.token.value ?? ''}|${this.actions.revision(broadcast.broadcastId)}`;
   }
 
   /** The inline player's dialog, while one plays (`open="inline"`). */

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Broadcast, Page } from '../../api/models.js';
 import { dayLabel } from '../../i18n/format.js';
@@ -436,7 +437,17 @@ export class SfSchedule extends SauceflexElement implements CardHost {
     `;
   }
 
-  private renderGroup({ key, date, items }: DayGroup, settings: CardSettings, settingsKey: string, first: Broadcast | undefined) {
+  /**
+   * A day's section, drawn again only when one of its cards or the settings changed: a "more" then
+   * costs the days it adds to, not every day shown (a thousand cards took ten renders of all of them).
+   */
+  private renderGroup(group: DayGroup, settings: CardSettings, settingsKey: string, first: Broadcast | undefined) {
+    const { items } = group;
+    const deps = [settingsKey, this.headingLevel, first, ...items, ...items.map((item) => this.view.stateOf(item))];
+    return guard(deps, () => this.drawGroup(group, settings, settingsKey, first));
+  }
+
+  private drawGroup({ key, date, items }: DayGroup, settings: CardSettings, settingsKey: string, first: Broadcast | undefined) {
     const { lang, timeZone, now } = settings;
     const label = Number.isNaN(date.getTime()) ? '' : dayLabel(date, new Date(now), lang, timeZone);
     const headingId = `day-${key}`;
