@@ -1,9 +1,9 @@
 /**
  * A broadcast card's template and behaviour, drawn by `<sf-broadcast-card>` (one) and by
  * `<sf-schedule>` (one per broadcast, inside the schedule's own shadow root). The schedule used to
- * draw an `<sf-broadcast-card>` element per broadcast: its own shadow root, styles, controllers and
- * update cycle cost about four times the DOM it drew (issue 22), so both elements now share this
- * one template instead, and one host (`CardHost`) sends every card's events.
+ * draw an `<sf-broadcast-card>` element per broadcast, each with its own shadow root, styles,
+ * controllers and update cycle (issue 22: render speed); both elements now share this one template,
+ * and one host (`CardHost`) sends every card's events.
  */
 import { html, nothing, type ReactiveController } from 'lit';
 import { guard } from 'lit/directives/guard.js';
