@@ -51,7 +51,7 @@ export const Opened: Story = {
     const list = listIn(context.canvasElement);
     inShadow<HTMLButtonElement>(list, '[part~="curation"]')!.click();
     const schedule = await waitForShadow(list, 'sf-schedule');
-    await waitFor('the curation’s broadcasts', () => inShadow(schedule.shadowRoot?.querySelector('sf-broadcast-card'), '[part~="badge"]'));
+    await waitFor('the curation’s broadcasts', () => schedule.shadowRoot?.querySelector('li[data-broadcast-id] [part~="badge"]'));
   },
 };
 export const Loading: Story = {

@@ -1,7 +1,7 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { Scenario } from '../.storybook/mock/urls.js';
-import { attr, elementIn, inShadow, langOf, mockScheduleSource, themeStyle, waitFor, waitForShadow, type Args } from './support/helpers.js';
+import { attr, elementIn, langOf, mockScheduleSource, themeStyle, waitFor, waitForShadow, type Args } from './support/helpers.js';
 
 /**
  * `<sf-schedule source>`: the same element reading the backend's SmartSTREAM source (the SmartSTREAM
@@ -41,7 +41,7 @@ export const Events: Story = {
   play: async ({ canvasElement }) => {
     const schedule = scheduleIn(canvasElement);
     await waitFor('a LIVE card', () =>
-      [...(schedule.shadowRoot?.querySelectorAll('sf-broadcast-card') ?? [])].find((card) => inShadow(card, '[part="badge"]')?.textContent?.trim() === 'LIVE'),
+      [...(schedule.shadowRoot?.querySelectorAll('li[data-broadcast-id] [part="badge"]') ?? [])].find((badge) => badge.textContent?.trim() === 'LIVE'),
     );
   },
 };

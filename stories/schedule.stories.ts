@@ -50,8 +50,9 @@ const scheduleIn = (canvas: HTMLElement) => elementIn(canvas, 'sf-schedule');
 const showsCards = (n: number, state?: string): Story['play'] => async ({ canvasElement }) => {
   const schedule = scheduleIn(canvasElement);
   await waitFor(`${n} broadcast cards${state ? ` (${state})` : ''}`, () => {
-    const cards = [...(schedule.shadowRoot?.querySelectorAll('sf-broadcast-card') ?? [])];
-    const shown = cards.filter((card) => inShadow(card, `[part~="badge"]${state ? `.${state}` : ''}`));
+    // The schedule draws its cards itself: one list item each.
+    const cards = [...(schedule.shadowRoot?.querySelectorAll('li[data-broadcast-id]') ?? [])];
+    const shown = cards.filter((card) => card.querySelector(`[part~="badge"]${state ? `.${state}` : ''}`));
     return shown.length >= n;
   });
 };
@@ -93,7 +94,7 @@ export const Loading: Story = {
   name: 'Loading (skeleton)',
   args: { 'api-base': mockApiBase('loading') },
   play: async ({ canvasElement }) => {
-    await waitForShadow(scheduleIn(canvasElement), '[aria-busy="true"] sf-broadcast-card');
+    await waitForShadow(scheduleIn(canvasElement), '[aria-busy="true"] [part~="card"] .skeleton');
   },
 };
 export const Empty: Story = {

@@ -138,9 +138,9 @@ const IN_PAGE = `async (late) => {
   const lateCard = document.querySelector('sf-product-card.late');
   await lateCard.updateComplete;
   const schedule = document.querySelector('sf-schedule');
-  await until(() => schedule?.shadowRoot?.querySelector('sf-broadcast-card'), 'the schedule rendered broadcasts from the stand-in');
-  await until(() => deep(schedule.shadowRoot.querySelector('sf-broadcast-card'), 'a.card'), 'a broadcast card with its link');
-  deep(schedule.shadowRoot.querySelector('sf-broadcast-card'), 'a.card').click();
+  await until(() => schedule?.shadowRoot?.querySelector('li[data-broadcast-id]'), 'the schedule rendered broadcasts from the stand-in');
+  await until(() => schedule.shadowRoot.querySelector('li[data-broadcast-id] a.card'), 'a broadcast card with its link');
+  schedule.shadowRoot.querySelector('li[data-broadcast-id] a.card').click();
   await until(() => sf.events.length > 0, 'sf-broadcast-select arrived');
   return { eager: sf.eager, earlyName, lateName: deep(lateCard, '[part~="name"]')?.textContent, events: sf.events };
 }`;

@@ -125,7 +125,7 @@ const SNAPSHOT = `[...document.querySelectorAll('body *')]
       defined: el.matches(':defined'),
       busy: all('[aria-busy="true"]').length > 0,
       alert: all('[role="alert"]').map((node) => node.textContent.trim()).join(' '),
-      items: all('sf-broadcast-card, sf-product-card, [part~="coupon"], [part~="item"]').length,
+      items: all('li[data-broadcast-id], sf-broadcast-card, sf-product-card, [part~="coupon"], [part~="item"]').length,
       text: (root ? root.textContent : '').trim().slice(0, 200),
       playedTo: video ? video.currentTime : -1,
       engine: el.activeEngine,

@@ -176,18 +176,18 @@ test('npm start serves the demo shop with broadcasts from the stand-in, every pa
         const cardsIn = (id: string) =>
           page.evaluate((selector) => {
             const schedule = document.querySelector(selector);
-            return [...(schedule?.shadowRoot?.querySelectorAll('sf-broadcast-card') ?? [])].map((card) => ({
-              badge: card.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim() ?? '',
-              title: card.shadowRoot?.querySelector('[part~="title"]')?.textContent ?? '',
+            return [...(schedule?.shadowRoot?.querySelectorAll('li[data-broadcast-id]') ?? [])].map((card) => ({
+              badge: card.querySelector('[part~="badge"]')?.textContent?.trim() ?? '',
+              title: card.querySelector('[part~="title"]')?.textContent ?? '',
             }));
           }, `#${id}`);
         await page.waitForFunction(
-          // Loaded, not the skeleton (whose placeholder cards are sf-broadcast-cards too): no aria-busy, and badges.
+          // Loaded, not the skeleton: no aria-busy, and badges.
           () =>
             ['#live', '#schedule', '#vod', '#smartstream'].every((s) => {
               const root = document.querySelector(s)?.shadowRoot;
-              const card = root?.querySelector('sf-broadcast-card');
-              return !!card && !root!.querySelector('[aria-busy="true"]') && !!card.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim();
+              const card = root?.querySelector('li[data-broadcast-id]');
+              return !!card && !root!.querySelector('[aria-busy="true"]') && !!card.querySelector('[part~="badge"]')?.textContent?.trim();
             }),
           { timeout: 20_000 },
         );
@@ -213,7 +213,7 @@ test('npm start serves the demo shop with broadcasts from the stand-in, every pa
         // The language switch turns every widget English.
         await page.click('.lang-switch button[data-lang="en"]');
         await page.waitForFunction(
-          () => document.querySelector('#schedule')?.shadowRoot?.querySelector('sf-broadcast-card')?.shadowRoot?.querySelector('[part~="badge"]')?.textContent?.trim() === 'Upcoming',
+          () => document.querySelector('#schedule')?.shadowRoot?.querySelector('li[data-broadcast-id] [part~="badge"]')?.textContent?.trim() === 'Upcoming',
           { timeout: 10_000 },
         );
         assert.deepEqual(errors, []);

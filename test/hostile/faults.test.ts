@@ -45,7 +45,7 @@ const retryOf = (el: Element) => shadow(el).querySelector<HTMLButtonElement>('[r
 
 /** What each element shows when it has content. */
 const CONTENT: Record<string, (el: Element) => boolean> = {
-  'sf-schedule': (el) => shadow(el).querySelectorAll('sf-broadcast-card').length > 0 && !retryOf(el),
+  'sf-schedule': (el) => shadow(el).querySelectorAll('li[data-broadcast-id]').length > 0 && !retryOf(el),
   'sf-broadcast-card': (el) => shadow(el).querySelector('[part="title"]') !== null,
   'sf-product-list': (el) => shadow(el).querySelectorAll('sf-product-card').length > 0 && !shadow(el).querySelector('[aria-hidden="true"][part="list"]'),
   'sf-product-card': (el) => shadow(el).querySelector('[part~="name"]') !== null,

@@ -144,7 +144,7 @@ describe('hostile API data: nothing runs, nothing throws, something sensible sho
         const el = await fixture<SfSchedule>(html`<sf-schedule partner-id="mobidoo" api-base=${standinApiBase()} type=${type} layout=${layout}
           limit="100" refresh-interval="0" curation-id=${curation ?? ''} lang=${tally.elements % 2 ? 'en' : 'ko'}></sf-schedule>`);
         await settled(el);
-        const cards = deepQueryAll(el, 'sf-broadcast-card');
+        const cards = deepQueryAll(el, 'li[data-broadcast-id]');
         if (type === 'live') {
           // Only what is on air: the playable and huge ones at least.
           expect(cards.length, 'live cards').to.be.greaterThan(2);
@@ -174,7 +174,7 @@ describe('hostile API data: nothing runs, nothing throws, something sensible sho
       }
       expect(pages, 'pages loaded').to.be.greaterThan(4);
       expect(el.shadowRoot!.querySelector('[part="more"]'), 'the last page has no "more"').to.equal(null);
-      expect(deepQueryAll(el, 'sf-broadcast-card').length).to.be.greaterThan(35);
+      expect(deepQueryAll(el, 'li[data-broadcast-id]').length).to.be.greaterThan(35);
       assertSafe(el, watch, 'schedule paging');
     });
   });

@@ -90,15 +90,20 @@ describe('open="inline"', function () {
     expect(location.href).to.equal(startUrl);
   });
 
-  it('the schedule passes open="inline" to its cards', async () => {
+  it('a schedule with open="inline" plays a chosen card in its dialog, and Escape gives focus back to the card', async () => {
     const schedule = await fixture<SfSchedule>(html`<sf-schedule open="inline" type="live" partner-id="mobidoo" api-base=${standinApiBase()} lang="en"></sf-schedule>`);
-    const cards = () => ([...schedule.shadowRoot!.querySelectorAll('sf-broadcast-card')] as SfBroadcastCard[]).filter((card) => card.broadcast);
-    await waitUntil(() => cards().length > 0, 'no cards', { timeout: 10_000 });
-    expect(cards().every((card) => card.open === 'inline')).to.equal(true);
-    const card = cards().find((c) => linkOf(c))!;
-    await card.updateComplete;
-    linkOf(card).click();
-    await waitUntil(() => dialogOf(card)?.open, 'no dialog from a schedule card');
-    await playing(playerOf(card)!);
+    const root = schedule.shadowRoot!;
+    const links = () => [...root.querySelectorAll<HTMLAnchorElement>('li[data-broadcast-id] a[part~="card-link"]')];
+    await waitUntil(() => links().length > 0, 'no cards', { timeout: 10_000 });
+    const link = links()[0]!;
+    const selected = oneEvent(schedule, 'sf-broadcast-select');
+    link.focus();
+    link.click();
+    expect((await selected).detail.broadcast.broadcastId).to.equal(link.closest('li')!.dataset.broadcastId);
+    await waitUntil(() => root.querySelector('dialog')?.open, 'no dialog from a schedule card');
+    await playing(root.querySelector('sf-live-player') as SfLivePlayer);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !root.querySelector('dialog'), 'Escape did not close the dialog');
+    expect(root.activeElement).to.equal(link);
   });
 });

@@ -36,7 +36,7 @@ describe('loader: data in parallel with element code', () => {
       expect(fetchCalls.filter((url) => url.includes('/front/broadcast/schedule')), 'the request is started at once').to.have.length(1);
       const el = holder.querySelector('sf-schedule') as SfSchedule;
       await customElements.whenDefined('sf-schedule');
-      await waitUntil(() => el.shadowRoot?.querySelectorAll('sf-broadcast-card:not([aria-hidden])').length === 4, 'four cards shown', { timeout: 10_000 });
+      await waitUntil(() => el.shadowRoot?.querySelectorAll('li[data-broadcast-id]').length === 4, 'four cards shown', { timeout: 10_000 });
       expect(fetchCalls.filter((url) => url.includes('/front/broadcast/schedule') && !url.includes('nextKey=')), 'the element took the answer').to.deep.equal(fetchCalls.slice(0, 1));
     } finally {
       window.fetch = realFetch;
@@ -54,9 +54,8 @@ describe('loader: data in parallel with element code', () => {
     const anonymous = document.head.querySelector(`link[rel="preconnect"][href="${api}"][crossorigin="anonymous"]`);
     expect(anonymous, 'API origin preconnected for CORS fetches').to.not.equal(null);
     const el = document.querySelector('sf-schedule') as SfSchedule;
-    const card = el.shadowRoot!.querySelector('sf-broadcast-card:not([aria-hidden])')!;
-    await (card as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    const img = card.shadowRoot!.querySelector<HTMLImageElement>('[part=thumbnail] img')!;
+    const card = el.shadowRoot!.querySelector('li[data-broadcast-id]')!;
+    const img = card.querySelector<HTMLImageElement>('[part=thumbnail] img')!;
     const preload = document.head.querySelector<HTMLLinkElement>('link[rel="preload"][as="image"]');
     expect(preload, 'first picture preloaded').to.not.equal(null);
     expect(preload!.getAttribute('fetchpriority')).to.equal('high');
@@ -66,9 +65,9 @@ describe('loader: data in parallel with element code', () => {
     // The first card's picture is eager and high priority; the others stay lazy.
     expect(img.loading).to.equal('eager');
     expect(img.getAttribute('fetchpriority')).to.equal('high');
-    const others = [...el.shadowRoot!.querySelectorAll('sf-broadcast-card:not([aria-hidden])')].slice(1);
+    const others = [...el.shadowRoot!.querySelectorAll('li[data-broadcast-id]')].slice(1);
     for (const other of others) {
-      const picture = other.shadowRoot!.querySelector<HTMLImageElement>('[part=thumbnail] img');
+      const picture = other.querySelector<HTMLImageElement>('[part=thumbnail] img');
       if (picture) expect(picture.loading).to.equal('lazy');
     }
   });

@@ -71,7 +71,7 @@ describe('<sf-curation-list>', () => {
     expect(selected).to.deep.equal([id]);
     expect(schedule.getAttribute('curation-id')).to.equal(id);
     expect(tile.getAttribute('aria-expanded')).to.equal('true');
-    await waitUntil(() => schedule.shadowRoot?.querySelector('sf-broadcast-card:not([aria-hidden])'), 'broadcasts shown', { timeout: 8000 });
+    await waitUntil(() => schedule.shadowRoot?.querySelector('li[data-broadcast-id]'), 'broadcasts shown', { timeout: 8000 });
     tile.click();
     await el.updateComplete;
     expect(root(el).querySelector('sf-schedule')).to.equal(null);

@@ -65,5 +65,10 @@ describe('schedule grouping', () => {
     expect(merged[0]).to.equal(old[0]);
     expect(merged[1]).to.equal(fresh[1]);
     expect(merged[1]!.broadcastName).to.equal('renamed');
+    // Refreshed again: the kept object still compares by content (its text is remembered, not its identity).
+    const again = mergeRefreshed(merged, [{ ...at('2026-11-23T10:00:00Z', 'a'), broadcastName: 'renamed too' }, at('2026-11-23T10:00:00Z', 'b')], 2);
+    expect(again[0]!.broadcastName).to.equal('renamed too');
+    expect(again[1]).to.not.equal(merged[1]);
+    expect(mergeRefreshed(again, [{ ...again[0]! }], 1)[0]).to.equal(again[0]);
   });
 });

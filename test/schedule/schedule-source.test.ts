@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/schedule/schedule.js';
 import type { SfSchedule } from '../../src/elements/schedule/schedule.component.js';
-import type { SfBroadcastCard } from '../../src/elements/broadcast-card/broadcast-card.component.js';
+import { scheduleCards } from '../support/schedule-cards.js';
 import { resetStandin, standinState } from '../support/standin-control.js';
 import { scheduleSourceEndpoint, smartstream } from '../support/other-standins.js';
 
@@ -12,7 +12,7 @@ async function schedule(attrs: { source?: string; limit?: string; lang?: string 
 }
 
 const root = (el: SfSchedule) => el.shadowRoot!;
-const cards = (el: SfSchedule) => [...root(el).querySelectorAll<SfBroadcastCard>('sf-broadcast-card')];
+const cards = scheduleCards;
 const settled = (el: SfSchedule) => waitUntil(() => !root(el).querySelector('[aria-busy="true"]'), 'schedule settled', { timeout: 8000 });
 const scheduleCalls = (counts: Record<string, number | undefined>) =>
   Object.entries(counts).filter(([route]) => route.startsWith('broadcast')).reduce((sum, [, n]) => sum + (n ?? 0), 0);
@@ -28,12 +28,12 @@ describe('<sf-schedule source> (SmartSTREAM through the backend)', () => {
     await settled(el);
     const list = cards(el);
     expect(list.length).to.equal(6);
-    const names = list.map((card) => card.broadcast!.broadcastName);
+    const names = list.map((card) => card.broadcast.broadcastName);
     expect(names).to.include('오늘의 라이브 특가: 겨울 니트');
     expect(names, 'ended events are left out').to.not.include('어제의 가전 라이브');
-    const live = list.find((card) => card.broadcast!.broadcastStateCode === 'onair')!;
-    expect(live.shadowRoot!.querySelector('[part="badge"]')!.textContent!.trim()).to.equal('LIVE');
-    const thumb = live.shadowRoot!.querySelector('img');
+    const live = list.find((card) => card.broadcast.broadcastStateCode === 'onair')!;
+    expect(live.li.querySelector('[part="badge"]')!.textContent!.trim()).to.equal('LIVE');
+    const thumb = live.li.querySelector('img');
     expect(thumb?.getAttribute('src') ?? '').to.match(/^http:\/\/127\.0\.0\.1:\d+\/images\/preview_[0-9a-f]{32}_image\.svg$/);
     expect(el.scrollWidth, 'no horizontal overflow at 320 px').to.be.at.most(el.clientWidth + 1);
     expect(scheduleCalls((await standinState()).counts as Record<string, number>), 'sauceFlex was not asked').to.equal(0);
@@ -50,7 +50,7 @@ describe('<sf-schedule source> (SmartSTREAM through the backend)', () => {
       await waitUntil(() => cards(el).length === wanted, `${wanted} cards`);
     }
     await waitUntil(() => !root(el).querySelector('[part="more"]'), 'no more after the last page');
-    const ids = cards(el).map((card) => card.broadcast!.broadcastId);
+    const ids = cards(el).map((card) => card.broadcast.broadcastId);
     expect(new Set(ids).size).to.equal(6);
     const pages = (await smartstream.requests()).requests.map((r) => r.query.page);
     expect(pages).to.include.members(['1', '2', '3']);
@@ -85,10 +85,10 @@ describe('<sf-schedule source> (SmartSTREAM through the backend)', () => {
     await settled(el);
     const list = cards(el);
     expect(list.length).to.equal(2);
-    const title = list.map((card) => card.shadowRoot!.querySelector('[part="title"]')!.textContent!).join('|');
+    const title = list.map((card) => card.li.querySelector('[part="title"]')!.textContent!).join('|');
     expect(title).to.contain('<img src=x onerror=');
     for (const card of list) {
-      for (const img of card.shadowRoot!.querySelectorAll('img')) expect(img.getAttribute('src') ?? '').to.not.match(/^(javascript|data):/);
+      for (const img of card.li.querySelectorAll('img')) expect(img.getAttribute('src') ?? '').to.not.match(/^(javascript|data):/);
     }
     await new Promise(requestAnimationFrame);
     expect(trapped).to.equal(0);

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/schedule/schedule.js';
 import '../../src/elements/config/config.js';
 import type { SfSchedule } from '../../src/elements/schedule/schedule.component.js';
-import type { SfBroadcastCard } from '../../src/elements/broadcast-card/broadcast-card.component.js';
+import { scheduleCards } from '../support/schedule-cards.js';
 import { clearFaults, resetStandin, setFault, standinApiBase, standinState } from '../support/standin-control.js';
 
 type Attrs = Partial<Record<'type' | 'limit' | 'layout' | 'lang' | 'search' | 'curation-id' | 'refresh-interval', string>>;
@@ -15,7 +15,7 @@ async function schedule(attrs: Attrs = {}, style = '') {
 }
 
 const root = (el: SfSchedule) => el.shadowRoot!;
-const cards = (el: SfSchedule) => [...root(el).querySelectorAll<SfBroadcastCard>('sf-broadcast-card')];
+const cards = scheduleCards;
 const settled = (el: SfSchedule) => waitUntil(() => !root(el).querySelector('[aria-busy="true"]'), 'schedule settled', { timeout: 8000 });
 
 describe('<sf-schedule>', () => {
@@ -30,14 +30,14 @@ describe('<sf-schedule>', () => {
     await settled(el);
     const list = cards(el);
     expect(list.length).to.be.greaterThan(3);
-    const starts = list.map((card) => Date.parse(card.broadcast!.programmingStartDt));
+    const starts = list.map((card) => Date.parse(card.broadcast.programmingStartDt));
     expect(starts).to.deep.equal([...starts].sort((a, b) => a - b));
     expect(starts.every((start) => start > Date.now() - 60_000)).to.equal(true);
     const days = [...root(el).querySelectorAll('[part="day"]')].map((d) => d.textContent!.trim());
     expect(days.length).to.be.greaterThan(1);
     expect(days).to.include('내일');
     expect(root(el).querySelector('sf-countdown')).to.not.equal(null);
-    const states = list.map((card) => card.broadcast!.broadcastStateCode);
+    const states = list.map((card) => card.broadcast.broadcastStateCode);
     expect(states).to.not.include('rehearsal');
     expect(states).to.not.include('rehearsalonair');
     await expect(el).to.be.accessible();
@@ -48,7 +48,7 @@ describe('<sf-schedule>', () => {
     await settled(el);
     const days = [...root(el).querySelectorAll('[part="day"]')].map((d) => d.textContent!.trim());
     expect(days).to.include('Tomorrow');
-    const badge = cards(el)[0]!.shadowRoot!.querySelector('[part="badge"]')!.textContent!.trim();
+    const badge = cards(el)[0]!.li.querySelector('[part="badge"]')!.textContent!.trim();
     expect(badge).to.equal('Upcoming');
   });
 
@@ -71,13 +71,13 @@ describe('<sf-schedule>', () => {
   it('type="live" shows only what is on air; type="vod" replays', async () => {
     const live = await schedule({ type: 'live', limit: '50' });
     await settled(live);
-    const liveStates = cards(live).map((c) => c.broadcast!.broadcastStateCode);
+    const liveStates = cards(live).map((c) => c.broadcast.broadcastStateCode);
     expect(liveStates.length).to.be.greaterThan(0);
     expect(liveStates.every((s) => s === 'onair' || s === 'warning' || s === 'error')).to.equal(true);
     const vod = await schedule({ type: 'vod', limit: '50' });
     await settled(vod);
     expect(cards(vod).length).to.be.greaterThan(0);
-    expect(cards(vod).every((c) => c.broadcast!.broadcastTypeCode === 'vod')).to.equal(true);
+    expect(cards(vod).every((c) => c.broadcast.broadcastTypeCode === 'vod')).to.equal(true);
   });
 
   it('pages through nextKey with "more" until everything is shown, without duplicates', async () => {
@@ -92,7 +92,7 @@ describe('<sf-schedule>', () => {
       await el.updateComplete;
       if (++guard > 20) throw new Error('paging does not end');
     }
-    const ids = cards(el).map((c) => c.broadcast!.broadcastId);
+    const ids = cards(el).map((c) => c.broadcast.broadcastId);
     expect(new Set(ids).size).to.equal(ids.length);
     const { counts } = await standinState();
     expect(counts['broadcast.latest']).to.equal(guard + 1);
@@ -117,7 +117,7 @@ describe('<sf-schedule>', () => {
     await el.updateComplete;
     const after = cards(el);
     expect(after.length).to.equal(before.length);
-    expect(after.every((card, i) => card === before[i]), 'cards reused, not re-created').to.equal(true);
+    expect(after.every((card, i) => card.li === before[i]!.li), 'cards reused, not re-created').to.equal(true);
     expect(el.scrollTop).to.equal(scrolled);
     expect(root(el).querySelector('[aria-busy="true"]'), 'no skeleton on refresh').to.equal(null);
     const { counts } = await standinState();
@@ -191,8 +191,8 @@ describe('<sf-schedule>', () => {
     const [english, korean] = [...wrapper.querySelectorAll('sf-schedule')] as SfSchedule[];
     await settled(english!);
     await settled(korean!);
-    expect(cards(english!)[0]!.shadowRoot!.querySelector('[part="badge"]')!.textContent!.trim()).to.equal('Upcoming');
-    expect(cards(korean!)[0]!.shadowRoot!.querySelector('[part="badge"]')!.textContent!.trim()).to.equal('방송 예정');
+    expect(cards(english!)[0]!.li.querySelector('[part="badge"]')!.textContent!.trim()).to.equal('Upcoming');
+    expect(cards(korean!)[0]!.li.querySelector('[part="badge"]')!.textContent!.trim()).to.equal('방송 예정');
     wrapper.querySelector('sf-config')!.remove();
   });
 

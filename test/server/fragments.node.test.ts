@@ -25,11 +25,15 @@ describe('fragment route', () => {
     assert.match(html, /lang="en"/);
     assert.match(html, /time-zone="Asia\/Seoul"/);
     const roots = html.match(/<template shadowroot="open" shadowrootmode="open">/g) ?? [];
-    assert.ok(roots.length >= 4, `the schedule, its countdown and its cards have shadow roots (${roots.length})`);
+    assert.equal(roots.length, 2, `the schedule and its countdown have shadow roots (${roots.length})`);
+    // The cards are drawn in the schedule's own shadow root, one list item each (no element per card).
+    const cards = [...html.matchAll(/<li class="item" part="card" data-broadcast-id="([^"]+)"/g)].map((m) => m[1]!);
     const data = /<script type="application\/json" data-sf-property="initial">([^<]*)<\/script><\/sf-schedule>/.exec(html);
     assert.ok(data, 'the data is the element\'s last child');
-    const initial = JSON.parse(data[1]!) as { items: { broadcastName: string }[]; now: number };
+    const initial = JSON.parse(data[1]!) as { items: { broadcastId: string; broadcastName: string }[]; now: number };
     assert.ok(initial.items.length >= 1);
+    assert.ok(cards.length >= 1, 'cards drawn');
+    assert.deepEqual(cards.filter((id) => !initial.items.some((item) => item.broadcastId === id)), [], 'each card is a broadcast of the data');
     assert.equal(initial.now % 60_000, 0, 'drawn against the minute');
     for (const item of initial.items) assert.ok(html.includes(item.broadcastName.replace(/&/g, '&amp;')), `${item.broadcastName} is in the HTML`);
   });

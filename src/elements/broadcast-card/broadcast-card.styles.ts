@@ -1,11 +1,18 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { sharedStyles } from '../../shared/styles.js';
 import { theme } from '../../shared/theme.js';
 
-export default [
-  sharedStyles,
-  css`
-  :host {
+/**
+ * The card's styles, written once for both hosts: `host` is the selector of the box around one card
+ * (`:host` in `<sf-broadcast-card>`, each list item in `<sf-schedule>`) and `variant(name)` selects
+ * that box in a variant (list, feed, grid). Every rule is under `host`, so none reaches the
+ * schedule's own header, headings or buttons.
+ */
+export function cardStyles(host: string, variant: (name: 'list' | 'feed' | 'grid') => string) {
+  const h = unsafeCSS(host);
+  const v = (name: 'list' | 'feed' | 'grid') => unsafeCSS(variant(name));
+  return css`
+  ${h} {
     --sf-card-radius: ${theme.radius};
     --sf-card-background: ${theme.surface};
     --sf-card-color: ${theme.text};
@@ -20,7 +27,7 @@ export default [
     contain: layout style;
   }
 
-  .card {
+  ${h} .card {
     display: grid;
     gap: 0.5rem;
     height: 100%;
@@ -33,64 +40,64 @@ export default [
     padding: 0.5rem;
     outline-offset: 2px;
   }
-  a.card:hover .title {
+  ${h} a.card:hover .title {
     text-decoration: underline;
   }
-  a.card:focus-visible {
+  ${h} a.card:focus-visible {
     outline: 3px solid ${theme.focusRing};
   }
-  .card[aria-disabled='true'] {
+  ${h} .card[aria-disabled='true'] {
     opacity: 0.7;
   }
 
   /* feed: one wide card per row, so a wide picture */
-  :host([variant='feed']) {
+  ${v('feed')} {
     --_aspect: var(--sf-thumbnail-aspect-ratio, 16 / 9);
   }
   /* list: picture left, text right */
-  :host([variant='list']) .card {
+  ${v('list')} .card {
     grid-template-columns: var(--sf-card-thumb-width, 7.5rem) 1fr;
     align-items: start;
   }
   /* grid (image layout): the picture is the card, text laid over it */
-  :host([variant='grid']) .card {
+  ${v('grid')} .card {
     position: relative;
     padding: 0;
     overflow: hidden;
   }
-  :host([variant='grid']) .body {
+  ${v('grid')} .body {
     position: absolute;
     inset: auto 0 0 0;
     padding: 2.5rem 0.625rem 0.625rem;
     color: #fff;
     background: linear-gradient(transparent, rgb(0 0 0 / 0.72));
   }
-  :host([variant='grid']) .meta,
-  :host([variant='grid']) .shop {
+  ${v('grid')} .meta,
+  ${v('grid')} .shop {
     color: rgb(255 255 255 / 0.85);
   }
-  :host([variant='grid']) .products {
+  ${v('grid')} .products {
     display: none;
   }
 
-  .thumb {
+  ${h} .thumb {
     position: relative;
     aspect-ratio: var(--_aspect);
     border-radius: calc(var(--sf-card-radius) - 4px);
     overflow: hidden;
     background: ${theme.skeleton};
   }
-  :host([variant='grid']) .thumb {
+  ${v('grid')} .thumb {
     border-radius: 0;
   }
-  .thumb img {
+  ${h} .thumb img {
     display: block;
     width: 100%;
     height: 100%;
     object-fit: cover;
   }
 
-  .badge {
+  ${h} .badge {
     position: absolute;
     top: 0.5rem;
     left: 0.5rem;
@@ -102,11 +109,11 @@ export default [
     color: #fff;
     background: rgb(0 0 0 / 0.6);
   }
-  .badge.live {
+  ${h} .badge.live {
     color: ${theme.onAccent};
     background: var(--sf-live-color);
   }
-  .badge.live::before {
+  ${h} .badge.live::before {
     content: '';
     display: inline-block;
     width: 0.45em;
@@ -116,10 +123,10 @@ export default [
     background: currentColor;
     vertical-align: 0.1em;
   }
-  .badge.cancelled {
+  ${h} .badge.cancelled {
     background: #555;
   }
-  .duration {
+  ${h} .duration {
     position: absolute;
     right: 0.5rem;
     bottom: 0.5rem;
@@ -129,17 +136,17 @@ export default [
     color: #fff;
     background: rgb(0 0 0 / 0.6);
   }
-  :host([variant='grid']) .duration {
+  ${v('grid')} .duration {
     top: 0.5rem;
     bottom: auto;
   }
 
-  .body {
+  ${h} .body {
     display: grid;
     gap: 0.25rem;
     min-width: 0;
   }
-  .title {
+  ${h} .title {
     margin: 0;
     font-size: var(--sf-card-title-size, 0.95rem);
     font-weight: 600;
@@ -150,26 +157,26 @@ export default [
     overflow: hidden;
     overflow-wrap: anywhere;
   }
-  .meta,
-  .shop {
+  ${h} .meta,
+  ${h} .shop {
     font-size: 0.8rem;
     color: var(--sf-card-muted);
   }
   /* The date and time wrap rather than lose their end ("오전 11:3…") in a narrow card. */
-  .shop {
+  ${h} .shop {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .cancelled-text {
+  ${h} .cancelled-text {
     text-decoration: line-through;
   }
-  .shop {
+  ${h} .shop {
     display: flex;
     align-items: center;
     gap: 0.375rem;
   }
-  .shop img {
+  ${h} .shop img {
     width: 1.25rem;
     height: 1.25rem;
     border-radius: 50%;
@@ -177,14 +184,14 @@ export default [
     flex: none;
   }
 
-  .products {
+  ${h} .products {
     display: flex;
     gap: 0.25rem;
     margin: 0;
     padding: 0;
     list-style: none;
   }
-  .products li {
+  ${h} .products li {
     position: relative;
     width: 2.5rem;
     height: 2.5rem;
@@ -193,12 +200,12 @@ export default [
     background: ${theme.skeleton};
     flex: none;
   }
-  .products img {
+  ${h} .products img {
     width: 100%;
     height: 100%;
     object-fit: cover;
   }
-  .products .more {
+  ${h} .products .more {
     display: grid;
     place-items: center;
     font-size: 0.75rem;
@@ -206,26 +213,26 @@ export default [
   }
 
   /* Skeleton: the same boxes as the content, so nothing moves when data arrives. */
-  .skeleton .line {
+  ${h} .skeleton .line {
     height: 0.9rem;
     border-radius: 4px;
     background: ${theme.skeleton};
   }
-  .skeleton .line.short {
+  ${h} .skeleton .line.short {
     width: 60%;
   }
   @media (prefers-reduced-motion: no-preference) {
-    .skeleton .thumb,
-    .skeleton .line {
+    ${h} .skeleton .thumb,
+    ${h} .skeleton .line {
       animation: sf-pulse 1.4s ease-in-out infinite;
     }
   }
-  .message {
+  ${h} .message {
     padding: 1rem;
     font-size: 0.875rem;
     color: var(--sf-card-muted);
   }
-  button {
+  ${h} button {
     font: inherit;
     cursor: pointer;
     padding: 0.375rem 0.875rem;
@@ -234,7 +241,125 @@ export default [
     background: var(--sf-card-background);
     color: inherit;
   }
-  /* open="inline": the live player in a modal dialog, as large as the viewport allows at the player's ratio. */
+  /* The actions row under the card (card-actions.ts): one height whatever it holds. */
+  ${h} {
+    display: flex;
+    flex-direction: column;
+  }
+  ${h} .card {
+    flex: 1 1 auto;
+    height: auto;
+  }
+  ${h} .actions {
+    display: flex;
+    align-items: center;
+    gap: 0.375rem;
+    height: 2.25rem;
+    margin-top: 0.25rem;
+    overflow: hidden;
+    white-space: nowrap;
+    /* Narrow cards (a five-column grid on a phone) show the buttons' icons only, below. */
+    container-type: inline-size;
+  }
+  ${h} .action {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25rem;
+    height: 2rem;
+    min-width: 2rem;
+    padding: 0 0.625rem;
+    font-size: 0.8rem;
+    flex: 0 1 auto;
+    overflow: hidden;
+  }
+  ${h} .action .label {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  /* Icon only, the text kept for screen readers: a button never reaches past its card. */
+  @container (max-width: 15rem) {
+    ${h} .action {
+      padding: 0 0.5rem;
+    }
+    ${h} .action .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+  }
+  ${h} .action:focus-visible,
+  ${h} .offer .link:focus-visible {
+    outline: 3px solid ${theme.focusRing};
+    outline-offset: 1px;
+  }
+  ${h} .remind[aria-pressed='true'] {
+    color: ${theme.onAccent};
+    background: var(--sf-live-color);
+    border-color: var(--sf-live-color);
+  }
+  ${h} .icon {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+    flex: none;
+  }
+  ${h} .counters {
+    display: inline-flex;
+    gap: 0.625rem;
+    margin-left: auto;
+    min-width: 0;
+    font-size: 0.8rem;
+    color: var(--sf-card-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  ${h} .count {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.2rem;
+  }
+  ${h} .count .icon {
+    width: 0.875rem;
+    height: 0.875rem;
+  }
+  ${h} .offer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    padding: 0.5rem 0.25rem 0;
+    font-size: 0.8rem;
+  }
+  ${h} .offer-title {
+    font-weight: 600;
+    flex-basis: 100%;
+  }
+  ${h} .offer .link {
+    padding: 0.25rem 0;
+    min-height: 1.5rem;
+    border: 0;
+    border-radius: 0;
+    background: none;
+    color: ${theme.focusRing};
+    text-decoration: underline;
+    font-size: inherit;
+  }
+  ${h} .offer .undo {
+    color: var(--sf-card-muted);
+  }
+  ${h} .note {
+    font-size: 0.8rem;
+    color: var(--sf-card-muted);
+    overflow-wrap: anywhere;
+  }
+`;
+}
+
+/** `open="inline"`: the live player in a modal dialog, as large as the viewport allows at the player's ratio. */
+export const playerDialogStyles = css`
   dialog {
     padding: 0;
     border: 0;
@@ -257,130 +382,21 @@ export default [
   .dialog-body sf-live-player {
     inline-size: 100%;
   }
-  .dialog-close {
+  /* Whole, after the host's own button rules: the dialog is outside the cards in a schedule. */
+  dialog .dialog-close {
+    font: inherit;
+    cursor: pointer;
     min-block-size: 2.75rem;
+    padding: 0.375rem 0.875rem;
+    border-radius: 999px;
+    border: 1px solid rgb(255 255 255 / 0.6);
     color: #fff;
     background: rgb(0 0 0 / 0.6);
-    border-color: rgb(255 255 255 / 0.6);
   }
-  .dialog-close:focus-visible {
+  dialog .dialog-close:focus-visible {
     outline: 3px solid ${theme.focusRing};
     outline-offset: 2px;
   }
+`;
 
-  /* The actions row under the card (card-actions.ts): one height whatever it holds. */
-  :host {
-    display: flex;
-    flex-direction: column;
-  }
-  .card {
-    flex: 1 1 auto;
-    height: auto;
-  }
-  .actions {
-    display: flex;
-    align-items: center;
-    gap: 0.375rem;
-    height: 2.25rem;
-    margin-top: 0.25rem;
-    overflow: hidden;
-    white-space: nowrap;
-    /* Narrow cards (a five-column grid on a phone) show the buttons' icons only, below. */
-    container-type: inline-size;
-  }
-  .action {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25rem;
-    height: 2rem;
-    min-width: 2rem;
-    padding: 0 0.625rem;
-    font-size: 0.8rem;
-    flex: 0 1 auto;
-    overflow: hidden;
-  }
-  .action .label {
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  /* Icon only, the text kept for screen readers: a button never reaches past its card. */
-  @container (max-width: 15rem) {
-    .action {
-      padding: 0 0.5rem;
-    }
-    .action .label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-    }
-  }
-  .action:focus-visible,
-  .offer .link:focus-visible {
-    outline: 3px solid ${theme.focusRing};
-    outline-offset: 1px;
-  }
-  .remind[aria-pressed='true'] {
-    color: ${theme.onAccent};
-    background: var(--sf-live-color);
-    border-color: var(--sf-live-color);
-  }
-  .icon {
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-    flex: none;
-  }
-  .counters {
-    display: inline-flex;
-    gap: 0.625rem;
-    margin-left: auto;
-    min-width: 0;
-    font-size: 0.8rem;
-    color: var(--sf-card-muted);
-    font-variant-numeric: tabular-nums;
-  }
-  .count {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.2rem;
-  }
-  .count .icon {
-    width: 0.875rem;
-    height: 0.875rem;
-  }
-  .offer {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.75rem;
-    padding: 0.5rem 0.25rem 0;
-    font-size: 0.8rem;
-  }
-  .offer-title {
-    font-weight: 600;
-    flex-basis: 100%;
-  }
-  .offer .link {
-    padding: 0.25rem 0;
-    min-height: 1.5rem;
-    border: 0;
-    border-radius: 0;
-    background: none;
-    color: ${theme.focusRing};
-    text-decoration: underline;
-    font-size: inherit;
-  }
-  .offer .undo {
-    color: var(--sf-card-muted);
-  }
-  .note {
-    font-size: 0.8rem;
-    color: var(--sf-card-muted);
-    overflow-wrap: anywhere;
-  }
-`,
-];
+export default [sharedStyles, cardStyles(':host', (name) => `:host([variant='${name}'])`), playerDialogStyles];

@@ -14,3 +14,10 @@ declare global {
     'sf-broadcast-card': SfBroadcastCard;
   }
 }
+
+/** @internal The card's template, behaviour and styles, for `<sf-schedule>`, which draws its cards itself. */
+export { CardView, cardSkeleton, type CardHost, type CardSettings } from './card-view.js';
+/** @internal */
+export { cardStyles, playerDialogStyles } from './broadcast-card.styles.js';
+/** @internal */
+export type { CardEventName } from './card-actions.js';

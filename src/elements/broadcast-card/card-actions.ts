@@ -11,8 +11,6 @@ import type { Broadcast } from '../../api/models.js';
 import '../../events/login-required.js';
 import '../../events/remind.js';
 import '../../events/share.js';
-import type { SfLoginRequiredDetail } from '../../events/login-required.js';
-import type { SfRemindDetail } from '../../events/remind.js';
 import type { SfShareDetail } from '../../events/share.js';
 import { formatCount, parseApiDate } from '../../i18n/format.js';
 import { remindMsg } from '../../i18n/remind.js';
@@ -21,6 +19,7 @@ import type { CalendarEntry } from '../../shared/calendar.js';
 import { loginTarget } from '../../shared/login.js';
 import { loadReminders, setReminder } from '../../shared/reminders.js';
 import { safeUrl } from '../../shared/safe-url.js';
+import type { SfEventDetails } from '../../shared/sauceflex-element.js';
 import { share, type ShareOutcome } from '../../shared/share.js';
 import type { Lang } from '../../store/config.js';
 import { isReminded, reminderStore, type RemindersState } from '../../store/reminders.js';
@@ -30,11 +29,13 @@ import { navigate } from '../../tracking/navigate.js';
 
 type Calendar = typeof import('../../shared/calendar.js');
 
-/** What the card lends its actions: its typed events and its settings. */
-export interface ActionsHost extends ReactiveControllerHost, HTMLElement {
-  emitRemind(detail: SfRemindDetail): boolean;
-  emitLoginRequired(detail: SfLoginRequiredDetail): boolean;
+/** The element that draws cards (a card, or the schedule drawing many): the cards' events leave from it. */
+export interface CardHost extends ReactiveControllerHost, HTMLElement {
+  /** Dispatch a card's cancelable `sf-` event (bubbles, composed); false when cancelled. */
+  cardEvent<K extends CardEventName>(name: K, detail: SfEventDetails[K]): boolean;
 }
+
+export type CardEventName = 'sf-remind' | 'sf-login-required' | 'sf-broadcast-select';
 
 export interface ActionsOptions {
   lang: Lang;
@@ -55,8 +56,8 @@ const ICONS = {
   likes: 'M12 20s-8-5-8-11a4.5 4.5 0 0 1 8-2.5A4.5 4.5 0 0 1 20 9c0 6-8 11-8 11z',
   chats: 'M21 12a8 8 0 0 1-12 7l-5 1 1-4a8 8 0 1 1 16-4z',
 } as const;
-const icon = (name: keyof typeof ICONS) =>
-  html`<svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS[name]}></path></svg>`;
+// Written into each control's own template (its path bound), not a template of its own: a schedule
+// draws a thousand rows, and every nested template is one more instance to clone and track.
 
 /** The page a broadcast is shared and reminded by: its short link, else the player (never with the viewer's token). */
 export function broadcastPageUrl(broadcast: Broadcast): string | undefined {
@@ -73,18 +74,23 @@ export function plannedTimes(broadcast: Broadcast): { start: Date; end: Date } |
   return Number.isNaN(end.getTime()) ? undefined : { start, end };
 }
 
+/**
+ * The actions of every card its host draws: one for `<sf-broadcast-card>`, one for all the cards of
+ * `<sf-schedule>`; what a card's row shows (its last note, the calendar offer) is kept by broadcast id.
+ */
 export class CardActions implements ReactiveController {
-  /** Re-renders the card when any reminder changes (another card, another tab). */
+  /** Re-renders the host when any reminder changes (another card, another tab). */
   private readonly reminders: StoreController<RemindersState, RemindersState['byId']>;
   private readonly member = new StoreController(this.host, sessionStore, (s) => s.isMember && !!s.token);
   private calendar?: Calendar;
-  /** The broadcast whose calendar offer is open (after the shopper set its reminder here). */
-  private offerFor?: string;
-  /** The last outcome, shown in the row and announced: polite, it never takes focus. */
-  private note = '';
-  private loginPrompt = false;
+  /** Broadcasts whose calendar offer is open (the shopper set their reminder here). */
+  private readonly offers = new Set<string>();
+  /** Each card's last outcome, shown in its row and announced: polite, it never takes focus. */
+  private readonly notes = new Map<string, string>();
+  /** Cards whose guest was asked to sign in (no login page to send them to). */
+  private readonly loginPrompts = new Set<string>();
 
-  constructor(private readonly host: ActionsHost) {
+  constructor(private readonly host: CardHost) {
     this.reminders = new StoreController(host, reminderStore, (s) => s.byId);
     host.addController(this);
   }
@@ -93,9 +99,15 @@ export class CardActions implements ReactiveController {
     loadReminders();
   }
 
-  private say(text: string): void {
-    this.note = text;
+  private say(broadcastId: string, text: string): void {
+    this.notes.set(broadcastId, text);
     this.host.requestUpdate();
+  }
+
+  /** What a card's row shows beyond its broadcast: a new value whenever the row would change. */
+  revision(broadcastId: string): string {
+    const id = broadcastId;
+    return `${isReminded(reminderStore.getState(), id)}|${this.offers.has(id) && !!this.calendar}|${this.loginPrompts.has(id)}|${this.notes.get(id) ?? ''}`;
   }
 
   /** Turn the reminder on or off, as the toggle does. Resolves once the calendar offer (if any) is ready. */
@@ -104,28 +116,29 @@ export class CardActions implements ReactiveController {
     if (!times) return;
     const on = !isReminded(reminderStore.getState(), broadcast.broadcastId);
     if (on && options.requiresLogin && !this.member.value) {
-      const proceed = this.host.emitLoginRequired({ broadcastId: broadcast.broadcastId, source: 'remind', reason: 'guest' });
+      const proceed = this.host.cardEvent('sf-login-required', { broadcastId: broadcast.broadcastId, source: 'remind', reason: 'guest' });
       const target = proceed ? loginTarget(options.loginUrl) : undefined;
       if (target) navigate(target);
       else if (proceed) {
-        this.loginPrompt = true;
-        this.say(remindMsg(options.lang, 'remind.login'));
+        this.loginPrompts.add(broadcast.broadcastId);
+        this.say(broadcast.broadcastId, remindMsg(options.lang, 'remind.login'));
       }
       return;
     }
-    this.loginPrompt = false;
+    this.loginPrompts.delete(broadcast.broadcastId);
     const url = broadcastPageUrl(broadcast);
     const name = broadcast.broadcastName;
-    const proceed = this.host.emitRemind({ broadcastId: broadcast.broadcastId, name, start: times.start.toISOString(), end: times.end.toISOString(), url, on });
+    const proceed = this.host.cardEvent('sf-remind', { broadcastId: broadcast.broadcastId, name, start: times.start.toISOString(), end: times.end.toISOString(), url, on });
     setReminder(broadcast.broadcastId, on, times.end.getTime());
-    this.offerFor = on && proceed ? broadcast.broadcastId : undefined;
-    this.say(remindMsg(options.lang, on ? 'remind.set' : 'remind.cleared', { name }));
-    if (this.offerFor && !this.calendar) {
+    if (on && proceed) this.offers.add(broadcast.broadcastId);
+    else this.offers.delete(broadcast.broadcastId);
+    this.say(broadcast.broadcastId, remindMsg(options.lang, on ? 'remind.set' : 'remind.cleared', { name }));
+    if (this.offers.has(broadcast.broadcastId) && !this.calendar) {
       try {
         this.calendar = await import('../../shared/calendar.js');
       } catch (error) {
         // A chunk that failed to arrive (offline): the reminder is set, only the offer is missing.
-        this.offerFor = undefined;
+        this.offers.delete(broadcast.broadcastId);
         console.warn('[sauceflex] could not load the calendar helper:', error instanceof Error ? error.message : error);
       }
       this.host.requestUpdate();
@@ -145,7 +158,7 @@ export class CardActions implements ReactiveController {
       cancelled: '',
       dismissed: '',
     }[outcome];
-    this.say(text);
+    this.say(broadcast.broadcastId, text);
     return outcome;
   }
 
@@ -163,22 +176,23 @@ export class CardActions implements ReactiveController {
     const remindable = !options.noRemind && state === 'upcoming' && !!plannedTimes(broadcast);
     const shareable = !options.noShare && state !== 'cancelled' && !!broadcastPageUrl(broadcast);
     const on = remindable && isReminded(reminderStore.getState(), broadcast.broadcastId);
-    const entry = on && this.offerFor === broadcast.broadcastId && this.calendar ? this.entry(broadcast) : undefined;
+    const entry = on && this.offers.has(broadcast.broadcastId) && this.calendar ? this.entry(broadcast) : undefined;
+    const note = this.notes.get(broadcast.broadcastId) ?? '';
     return html`<div class="actions" part="actions">
         ${remindable
           ? html`<button type="button" class="action remind" part="remind" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.toggleRemind(broadcast, options)}>
-              ${icon(on ? 'check' : 'bell')}<span class="label">${remindMsg(lang, on ? 'remind.on' : 'remind.off')}</span><span class="visually-hidden">: ${name}</span>
+              <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS[on ? 'check' : 'bell']}></path></svg><span class="label">${remindMsg(lang, on ? 'remind.on' : 'remind.off')}</span><span class="visually-hidden">: ${name}</span>
             </button>`
           : nothing}
         ${shareable
           ? html`<button type="button" class="action share" part="share" @click=${() => this.share(broadcast, lang)}>
-              ${icon('share')}<span class="label">${remindMsg(lang, 'share.label')}</span><span class="visually-hidden">: ${name}</span>
+              <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS.share}></path></svg><span class="label">${remindMsg(lang, 'share.label')}</span><span class="visually-hidden">: ${name}</span>
             </button>`
           : nothing}
         ${this.renderCounters(broadcast, state, lang)}
       </div>
       ${entry && this.calendar ? this.renderOffer(entry, this.calendar, broadcast, options) : nothing}
-      <div class="note" part="note" role="status">${this.note}${this.loginPrompt && !this.note ? remindMsg(lang, 'remind.login') : ''}</div>`;
+      <div class="note" part="note" role="status">${note}${this.loginPrompts.has(broadcast.broadcastId) && !note ? remindMsg(lang, 'remind.login') : ''}</div>`;
   }
 
   private renderOffer(entry: CalendarEntry, calendar: Calendar, broadcast: Broadcast, options: ActionsOptions) {
@@ -206,7 +220,7 @@ export class CardActions implements ReactiveController {
     return html`<span class="counters" part="counters">
       ${counts.map(([key, value]) =>
         typeof value === 'number' && Number.isFinite(value) && value >= 0
-          ? html`<span class="count ${key}">${icon(key)}<span class="visually-hidden">${remindMsg(lang, `count.${key}`)}</span> ${formatCount(value, lang)}</span>`
+          ? html`<span class="count ${key}"><svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS[key]}></path></svg><span class="visually-hidden">${remindMsg(lang, `count.${key}`)}</span> ${formatCount(value, lang)}</span>`
           : nothing,
       )}
     </span>`;

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Broadcast, Page } from '../../api/models.js';
 import { dayLabel } from '../../i18n/format.js';
@@ -7,9 +8,11 @@ import { msg } from '../../i18n/messages.js';
 import { inBrowser, SauceflexElement } from '../../shared/sauceflex-element.js';
 import { fetchSchedulePage, firstSchedulePage, MAX_PAGE_SIZE, scheduleQuery, type ScheduleQuery } from '../../shared/schedule-source.js';
 import { rememberBroadcasts } from '../../store/broadcasts.js';
-import '../broadcast-card/broadcast-card.js';
+import { cardSkeleton, CardView, type CardEventName, type CardHost, type CardSettings } from '../broadcast-card/broadcast-card.js';
+import { ImpressionController } from '../../shared/impressions.js';
+import type { SfEventDetails } from '../../shared/sauceflex-element.js';
 import '../countdown/countdown.js';
-import { groupByDay, mergeRefreshed, nextStart, visibleBroadcasts, type ScheduleType } from './schedule-groups.js';
+import { groupByDay, mergeRefreshed, nextStart, visibleBroadcasts, type DayGroup, type ScheduleType } from './schedule-groups.js';
 import styles from './schedule.styles.js';
 import { failureMessage } from '../../shared/failure-message.js';
 import { isHttpUrl, type ConfigProblem } from '../../store/config.js';
@@ -61,16 +64,22 @@ export interface ScheduleSnapshot extends Shown {
  * @csspart group - One day's section.
  * @csspart day - A day's heading (오늘, 내일, …).
  * @csspart list - A day's list of cards.
- * @csspart card - Each `<sf-broadcast-card>` element.
- * @csspart card-link - Each card's link or box (the card's own `card` part), exported.
- * @csspart thumbnail - Each card's picture frame, exported.
- * @csspart badge - Each card's state badge, exported.
- * @csspart title - Each card's broadcast name, exported.
- * @csspart meta - Each card's time and counters, exported.
- * @csspart shop - Each card's shop name and logo, exported.
- * @csspart products - Each card's product thumbnails, exported.
- * @csspart dialog - With `open="inline"`: each card's live player dialog, exported.
- * @csspart dialog-close - The dialog's close button, exported.
+ * @csspart card - Each card: the list item holding its link (or box) and its actions row.
+ * @csspart card-link - Each card's link, or its box when the broadcast cannot be opened.
+ * @csspart thumbnail - Each card's picture frame.
+ * @csspart badge - Each card's state badge.
+ * @csspart title - Each card's broadcast name.
+ * @csspart meta - Each card's time and counters.
+ * @csspart shop - Each card's shop name and logo.
+ * @csspart products - Each card's product thumbnails.
+ * @csspart actions - Each card's row of remind, share and counters.
+ * @csspart remind - Each card's "remind me" toggle (`aria-pressed`).
+ * @csspart share - Each card's share button.
+ * @csspart counters - Each card's views, likes and chats, compact.
+ * @csspart calendar - The add-to-calendar offer shown after a reminder is set.
+ * @csspart note - What a card's last action did (reminder set, link copied), announced politely.
+ * @csspart dialog - With `open="inline"`: the live player dialog.
+ * @csspart dialog-close - The dialog's close button.
  * @csspart more - The "more" button.
  * @csspart status - Empty and error messages.
  * @csspart retry - The error state's retry button.
@@ -88,11 +97,46 @@ export interface ScheduleSnapshot extends Shown {
  * @cssproperty --sf-radius - Corner radius, cards included.
  * @cssproperty --sf-font-family - Font stack.
  * @cssproperty --sf-focus-ring - Focus outline colour.
+ * @cssproperty --sf-thumbnail-aspect-ratio - The cards' picture ratio (default 3 / 4; 16 / 9 in the feed layout).
+ * @cssproperty --sf-card-thumb-width - Picture width in the list layout (default 7.5rem).
+ * @cssproperty --sf-card-title-size - The cards' title size (default 0.95rem).
+ * @cssproperty --sf-skeleton - Placeholder colour while loading.
  */
-export class SfSchedule extends SauceflexElement {
+export class SfSchedule extends SauceflexElement implements CardHost {
   static override styles = styles;
   protected static override viewerSession = true;
   protected static override serverProperties = ['initial'];
+
+  /** Every card is drawn here, from the card's own template (no element per card: issue 22). */
+  private readonly view = new CardView(this);
+
+  /** `sf-impression` for each card half on screen for a second. */
+  protected readonly impressions = new ImpressionController(
+    this,
+    () =>
+      this.cardItems().flatMap((target) => {
+        const broadcast = this.drawn.get(target.getAttribute('data-broadcast-id') ?? '');
+        return broadcast ? [{ target, detail: { kind: 'broadcast' as const, id: broadcast.broadcastId, broadcastId: broadcast.broadcastId, broadcast } }] : [];
+      }),
+    (detail) => this.emit('sf-impression', detail),
+  );
+
+  /** The broadcasts of the cards drawn by the last render, by id. */
+  private drawn = new Map<string, Broadcast>();
+
+  /**
+   * The cards' list items, in order, read from the groups' lists (a query of the whole shadow tree
+   * after every "more" walked every node of a thousand cards).
+   */
+  private cardItems(): HTMLElement[] {
+    const items: HTMLElement[] = [];
+    for (const group of this.renderRoot.children) {
+      if (group.localName !== 'section') continue;
+      // getAttribute, not dataset: a thousand cards after every update, and dataset builds a map each time.
+      for (const item of group.lastElementChild?.children ?? []) if (item.hasAttribute('data-broadcast-id')) items.push(item as HTMLElement);
+    }
+    return items;
+  }
 
   /** A new query starts over (skeleton); "more" and refreshes change what is shown in place. */
   private readonly data = this.loadData({
@@ -262,7 +306,7 @@ export class SfSchedule extends SauceflexElement {
   private async loadMore(): Promise<void> {
     if (!this.hasMore() || this.loadingMore) return;
     const hadFocus = this.shadowRoot?.activeElement?.getAttribute('part') === 'more';
-    const firstNew = this.renderRoot.querySelectorAll('sf-broadcast-card').length;
+    const firstNew = this.cardItems().length;
     this.loadingMore = true;
     this.moreFailed = false;
     try {
@@ -272,8 +316,8 @@ export class SfSchedule extends SauceflexElement {
       if (applied && hadFocus) {
         // Keyboard users continue from the first new broadcast rather than from the button.
         await this.updateComplete;
-        const cards = this.renderRoot.querySelectorAll('sf-broadcast-card');
-        (cards[Math.min(firstNew, cards.length - 1)]?.shadowRoot?.querySelector('.card') as HTMLElement | null)?.focus();
+        const cards = this.cardItems();
+        cards[Math.min(firstNew, cards.length - 1)]?.querySelector<HTMLElement>('.card')?.focus();
       }
     } catch (error) {
       this.moreFailed = true;
@@ -310,6 +354,11 @@ export class SfSchedule extends SauceflexElement {
   protected override backOnline(): void {
     super.backOnline();
     if (this.data.status === 'ready' && Date.now() - this.lastLoadedAt > STALE_ON_RETURN_MS) void this.refresh();
+  }
+
+  /** @internal The cards' events (CardHost). */
+  cardEvent<K extends CardEventName>(name: K, detail: SfEventDetails[K]): boolean {
+    return this.emit(name, detail, { cancelable: true });
   }
 
   /** Load again from the first page (the error state's retry button). */
@@ -356,14 +405,27 @@ export class SfSchedule extends SauceflexElement {
   }
 
   private renderBroadcasts(visible: Broadcast[], more: boolean, now: number) {
-    const lang = this.config.lang;
+    const { lang, timeZone, loginUrl, partnerId, apiBase, tokenEndpoint } = this.config;
+    const settings: CardSettings = {
+      ...{ lang, timeZone, loginUrl, partnerId, apiBase, tokenEndpoint, now },
+      target: this.target,
+      open: this.open,
+      linkPart: 'card-link',
+      priority: false,
+      requiresLogin: this.remindRequiresLogin,
+      noRemind: this.noRemind,
+      noShare: this.noShare,
+    };
+    const settingsKey = JSON.stringify(settings);
+    const first = this.priorityFor(visible[0]);
+    this.drawn = new Map(visible.map((item) => [item.broadcastId, item]));
     const countdownTo = this.noCountdown ? undefined : nextStart(visible, Math.max(now, Date.now()));
     return html`
       <div class="header" part="header">
         <span class="visually-hidden" role="status">${msg(lang, 'schedule.count', { n: visible.length })}</span>
         ${countdownTo ? html`<sf-countdown to=${countdownTo} lang=${lang} @sf-countdown-end=${() => this.refresh()}></sf-countdown>` : nothing}
       </div>
-      ${repeat(groupByDay(visible, this.config.timeZone), (group) => group.key, (group) => this.renderGroup(group.key, group.date, group.items, now, this.priorityFor(visible[0])))}
+      ${repeat(groupByDay(visible, timeZone), (group) => group.key, (group) => this.renderGroup(group, settings, settingsKey, first))}
       <div class="footer">
         ${more
           ? html`<button part="more" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'} @click=${() => this.loadMore()}>
@@ -371,23 +433,32 @@ export class SfSchedule extends SauceflexElement {
             </button>`
           : nothing}
       </div>
+      ${this.view.dialog(settings)}
     `;
   }
 
-  private renderGroup(key: string, date: Date, items: Broadcast[], now: number, first: Broadcast | undefined) {
-    const { lang, timeZone } = this.config;
+  /**
+   * A day's section, drawn again only when one of its cards or the settings changed: a "more" then
+   * costs the days it adds to, not every day shown (a thousand cards took ten renders of all of them).
+   */
+  private renderGroup(group: DayGroup, settings: CardSettings, settingsKey: string, first: Broadcast | undefined) {
+    const { items } = group;
+    const deps = [settingsKey, this.headingLevel, first, ...items, ...items.map((item) => this.view.stateOf(item))];
+    return guard(deps, () => this.drawGroup(group, settings, settingsKey, first));
+  }
+
+  private drawGroup({ key, date, items }: DayGroup, settings: CardSettings, settingsKey: string, first: Broadcast | undefined) {
+    const { lang, timeZone, now } = settings;
     const label = Number.isNaN(date.getTime()) ? '' : dayLabel(date, new Date(now), lang, timeZone);
     const headingId = `day-${key}`;
     return html`<section class="group" part="group" aria-labelledby=${headingId}>
       <div class="day" part="day" id=${headingId} role="heading" aria-level=${this.headingLevel}>${label}</div>
-      <ul part="list" role="list">
-        ${repeat(items, (item) => item.broadcastId, (item) => html`<li>
-          <sf-broadcast-card part="card" exportparts="card: card-link, thumbnail, badge, title, meta, shop, products, dialog, dialog-close"
-            .broadcast=${item} .now=${now} ?priority=${item === first} variant=${this.layout} target=${this.target} open=${this.open} lang=${lang}
-            ?remind-requires-login=${this.remindRequiresLogin} ?no-remind=${this.noRemind} ?no-share=${this.noShare}
-            partner-id=${this.config.partnerId ?? nothing} api-base=${this.config.apiBase}
-            token-endpoint=${this.config.tokenEndpoint ?? nothing} time-zone=${timeZone ?? nothing}></sf-broadcast-card>
-        </li>`)}
+      <ul class="list" part="list" role="list">
+        ${repeat(
+          items,
+          (item) => item.broadcastId,
+          (item) => html`<li class="item" part="card" data-broadcast-id=${item.broadcastId}>${this.view.cardOf(item, item === first ? { ...settings, priority: true } : settings, settingsKey)}</li>`,
+        )}
       </ul>
     </section>`;
   }
@@ -410,8 +481,8 @@ export class SfSchedule extends SauceflexElement {
       <div class="header" part="header"><span class="visually-hidden" role="status">${msg(lang, 'schedule.loading')}</span></div>
       <section class="group" part="group">
         <div class="day" part="day" aria-hidden="true">&nbsp;</div>
-        <ul part="list" role="list">
-          ${Array.from({ length: count }, () => html`<li><sf-broadcast-card part="card" variant=${this.layout} lang=${lang} aria-hidden="true"></sf-broadcast-card></li>`)}
+        <ul class="list" part="list" role="list">
+          ${Array.from({ length: count }, () => html`<li class="item" part="card" aria-hidden="true">${cardSkeleton(lang, 'card-link')}</li>`)}
         </ul>
       </section>
       <div class="footer"></div>

@@ -1,9 +1,12 @@
 import { css } from 'lit';
 import { sharedStyles } from '../../shared/styles.js';
 import { theme } from '../../shared/theme.js';
+import { cardStyles, playerDialogStyles } from '../broadcast-card/broadcast-card.js';
 
 export default [
   sharedStyles,
+  // The cards are drawn in this shadow root: each list item is one card's box.
+  cardStyles('.item', (name) => `:host([layout='${name}']) .item`),
   css`
   :host {
     --sf-schedule-gap: 0.75rem;
@@ -30,30 +33,30 @@ export default [
   .group:first-of-type .day {
     margin-top: 0;
   }
-  ul {
+  .list {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
     gap: var(--sf-schedule-gap);
   }
-  li {
+  .list > li {
     min-width: 0;
   }
-  :host([layout='list']) ul {
+  :host([layout='list']) .list {
     grid-template-columns: 1fr;
   }
-  :host([layout='feed']) ul {
+  :host([layout='feed']) .list {
     grid-template-columns: minmax(0, 36rem);
   }
-  :host([layout='grid']) ul {
+  :host([layout='grid']) .list {
     grid-template-columns: repeat(auto-fill, minmax(max(var(--sf-schedule-min-column), calc((100% - (var(--sf-schedule-columns) - 1) * var(--sf-schedule-gap)) / var(--sf-schedule-columns))), 1fr));
   }
   /* Long schedules: the browser skips layout and paint of list rows far off screen; 'auto' keeps
      each row's last real height, so scrolling back does not jump. The estimate is a list card
      (11.125rem measured) and its actions row (2.5rem), rounded up: a smaller one would let an
      off-screen row's actions overlap the next card. */
-  :host([layout='list']) li {
+  :host([layout='list']) .list > li {
     content-visibility: auto;
     contain-intrinsic-size: auto 14rem;
   }
@@ -73,7 +76,8 @@ export default [
     margin-top: var(--sf-schedule-gap);
     min-height: 2.5rem;
   }
-  button {
+  .footer button,
+  .status button {
     font: inherit;
     cursor: pointer;
     padding: 0.5rem 1.25rem;
@@ -82,13 +86,15 @@ export default [
     background: ${theme.surface};
     color: inherit;
   }
-  button:focus-visible {
+  .footer button:focus-visible,
+  .status button:focus-visible {
     outline: 3px solid ${theme.focusRing};
     outline-offset: 2px;
   }
-  button[disabled] {
+  .footer button[disabled] {
     cursor: progress;
     opacity: 0.7;
   }
 `,
+  playerDialogStyles,
 ];

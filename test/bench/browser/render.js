@@ -21,7 +21,8 @@ export async function elementFirst({ apiBase, limit, expected }) {
   const t0 = performance.now();
   stage().append(el);
   const root = el.shadowRoot;
-  const shown = () => root.querySelectorAll('sf-broadcast-card:not([aria-hidden])');
+  // The schedule draws its cards in its own shadow root (no element per card): one list item each.
+  const shown = () => root.querySelectorAll('li[data-broadcast-id]');
   const step = Math.min(limit, expected);
   await until(root, () => shown().length >= step || root.querySelector('[role=alert]'));
   // More than one step (`limit` caps at the API's 100): the rest is already fetched (one page of N),
@@ -34,12 +35,11 @@ export async function elementFirst({ apiBase, limit, expected }) {
   }
   await el.updateComplete;
   const cards = [...shown()];
-  await Promise.all(cards.map((card) => card.updateComplete));
   layout();
   const t1 = performance.now();
   if (root.querySelector('[role=alert]')) throw new Error(`sf-schedule failed: ${root.querySelector('[role=alert]').textContent}`);
   const last = cards[cards.length - 1];
-  if (cards.length !== expected || !last?.shadowRoot?.querySelector('[part=title]')?.textContent) {
+  if (cards.length !== expected || !last?.querySelector('[part=title]')?.textContent) {
     throw new Error(`expected ${expected} rendered cards, got ${cards.length}`);
   }
   return t1 - t0;
@@ -48,16 +48,14 @@ export async function elementFirst({ apiBase, limit, expected }) {
 /** refresh() with one broadcast renamed on the server → that card's title shows the new name (all cards settled, laid out). */
 export async function elementUpdate({ broadcastId, name }) {
   const el = stage().querySelector('sf-schedule');
-  const cards = () => [...el.shadowRoot.querySelectorAll('sf-broadcast-card')];
-  const card = cards().find((c) => c.broadcast?.broadcastId === broadcastId);
+  const card = [...el.shadowRoot.querySelectorAll('li[data-broadcast-id]')].find((c) => c.dataset.broadcastId === broadcastId);
   if (!card) throw new Error(`no card for ${broadcastId}`);
-  const title = () => card.shadowRoot.querySelector('[part=title]')?.textContent;
+  const title = () => card.querySelector('[part=title]')?.textContent;
   await settle();
   const t0 = performance.now();
   void el.refresh();
-  await until(card.shadowRoot, () => title() === name);
+  await until(card, () => title() === name);
   await el.updateComplete;
-  await Promise.all(cards().map((c) => c.updateComplete));
   layout();
   const t1 = performance.now();
   if (!card.isConnected) throw new Error('the card was replaced instead of updated');
