@@ -18,7 +18,7 @@ import { reminderStore } from '../../src/store/reminders.js';
 import { recordTable } from '../../src/store/records.js';
 import { REMINDERS_KEY, setReminder } from '../../src/shared/reminders.js';
 import { resetSession } from '../../src/session/viewer-session.js';
-import { newPageView } from '../../src/shared/impressions.js';
+import { newPageView } from '../../src/shared/page-view.js';
 import type { SfImpressionDetail } from '../../src/events/impression.js';
 import type { SfRemindDetail } from '../../src/events/remind.js';
 
