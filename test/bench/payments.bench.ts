@@ -117,7 +117,8 @@ export async function runPaymentsBench(options: { durationSec?: number; outFile?
       if (store === 'postgres') {
         const client = new pg.Client({ connectionString: db.url });
         await client.connect();
-        await client.query('DROP TABLE IF EXISTS sf_outbox, sf_payment_results, sf_admin_session, sf_schema_migrations');
+        // Every variant starts from an empty database: the whole schema goes, whatever tables the migrations made.
+        await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
         await client.end();
       }
       const env: Record<string, string> = store === 'postgres' ? { SF_DATABASE_URL: db.url, SF_REDIS_URL: redis!.url } : { SF_OUTBOX_FILE: join(tmp, `${name}.jsonl`) };
