@@ -30,7 +30,6 @@ import { budgetFromPackageJson, measureSizes, sizesOf, type SizeReport, type Siz
 import { kB, ms, round, times } from './stats.js';
 import { runPaymentsBench, type PaymentsBenchResult } from './payments.bench.js';
 import { runTokenServerBench, type TokenServerBenchResult } from './token-server.bench.js';
-import { startRedis } from '../support/services.js';
 
 const quick = process.env.SF_BENCH_QUICK === '1';
 const tokenSeconds = Number(process.env.SF_BENCH_SECONDS ?? (quick ? 2 : 5));
@@ -87,19 +86,15 @@ async function main(): Promise<void> {
     server = undefined;
 
     // ---- 4. token server (its own JSON too: bench-results/token-server.json) ----
-    // The route is measured twice: rate limiter in memory (one instance) and in a throwaway Redis (several).
-    const redis = wanted('token') ? await startRedis() : undefined;
     const token = wanted('token')
       ? await runTokenServerBench({
           durationSec: Number.isFinite(tokenSeconds) && tokenSeconds > 0 ? tokenSeconds : 5,
-          redisUrl: redis!.url,
           // Progress only: the combined table below replaces its own.
           log: (line) => {
             if (!line.includes('\n')) progress(line);
           },
         })
       : undefined;
-    await redis?.stop();
 
     // ---- 6. payments on several instances (throwaway PostgreSQL and Redis; its own JSON: bench-results/payments.json) ----
     const payments = wanted('payments')
@@ -309,18 +304,6 @@ function tokenRows(token: TokenServerBenchResult): Row[] {
       ratio: times(token.ratioToConcurrent),
       note: 'signing ceiling: 16 WebCrypto signs in flight, nothing else',
     },
-    ...(token.serverRedis
-      ? [
-          {
-            section: 'token',
-            measure: `POST /sauceflex/token, rate limiter in Redis, ${token.connections} connections`,
-            result: rate(token.serverRedis.tokensPerSec),
-            baseline: `raw SignJWT loop ${rate(token.rawSequential.tokensPerSec)}`,
-            ratio: times(token.ratioRedisToSequential!),
-            note: `goal ≥ 0.7×; p50 ${token.serverRedis.p50Ms} ms, p99 ${token.serverRedis.p99Ms} ms${token.serverRedis.errors || token.serverRedis.non2xx ? `; ${token.serverRedis.errors} errors, ${token.serverRedis.non2xx} non-2xx` : ''}`,
-          },
-        ]
-      : []),
   ];
 }
 
