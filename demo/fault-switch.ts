@@ -4,6 +4,7 @@
  * The newest fault that names the route applies; a new fault replaces one on the same route.
  * (The sauceFlex stand-in's own switch, demo/standin/faults.ts, also matches paths and counts what it applied.)
  */
+import type { Hono } from 'hono';
 export interface Fault<Kind extends string, Route extends string> {
   kind: Kind;
   /** Default '*': every route. */
@@ -61,4 +62,19 @@ export class FaultSwitch<Kind extends string, Route extends string> {
     }
     return undefined;
   }
+}
+
+/** `POST /__control/faults` (a fault, checked: 400 says what is wrong) and `DELETE /__control/faults` on a stand-in's app. */
+export function faultRoutes<Kind extends string, Route extends string>(app: Hono, faults: FaultSwitch<Kind, Route>): void {
+  app.post('/__control/faults', async (c) => {
+    const body = await c.req.json().catch(() => undefined);
+    const problem = faults.check(body);
+    if (problem) return c.json({ error: problem }, 400);
+    faults.set(body as Fault<Kind, Route>);
+    return c.json({ faults: faults.list() });
+  });
+  app.delete('/__control/faults', (c) => {
+    faults.clear();
+    return c.json({ faults: [] });
+  });
 }

@@ -10,6 +10,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import { faultRoutes } from '../fault-switch.js';
 import { randomBytes } from 'node:crypto';
 import { LIVEMINUTES_METHODS, liveMinutesFaults, type LiveMinutesFault, type LiveMinutesMethod } from './faults.js';
 
@@ -158,17 +159,7 @@ export function createLiveMinutesApp(options: LiveMinutesStandinOptions = {}) {
 
   // Browser tests drive the control routes from their own page's origin.
   app.use('/__control/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'PUT', 'DELETE'], allowHeaders: ['Content-Type'] }));
-  app.post('/__control/faults', async (c) => {
-    const body = await c.req.json().catch(() => undefined);
-    const problem = faults.check(body);
-    if (problem) return c.json({ error: problem }, 400);
-    faults.set(body as LiveMinutesFault);
-    return c.json({ faults: faults.list() });
-  });
-  app.delete('/__control/faults', (c) => {
-    faults.clear();
-    return c.json({ faults: [] });
-  });
+  faultRoutes(app, faults);
   /** Set a meeting's status (e.g. '12' finished), as the consultant ending it would. */
   app.put('/__control/meetings/:key/status', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { status?: unknown };

@@ -11,6 +11,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import { faultRoutes } from '../fault-switch.js';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { smartStreamFaults, type SmartStreamFault } from './faults.js';
 import { DEFAULT_API_KEY, DEFAULT_MERCHANT_ID, hostileEventFixtures, liveEventFixtures, type LiveEvent } from './fixtures.js';
@@ -124,17 +125,7 @@ export function createSmartStreamApp(options: SmartStreamStandinOptions = {}) {
 
   // Browser tests drive the control routes from their own page's origin.
   app.use('/__control/*', cors({ origin: '*', allowMethods: ['GET', 'POST', 'PUT', 'DELETE'], allowHeaders: ['Content-Type'] }));
-  app.post('/__control/faults', async (c) => {
-    const body = await c.req.json().catch(() => undefined);
-    const problem = faults.check(body);
-    if (problem) return c.json({ error: problem }, 400);
-    faults.set(body as SmartStreamFault);
-    return c.json({ faults: faults.list() });
-  });
-  app.delete('/__control/faults', (c) => {
-    faults.clear();
-    return c.json({ faults: [] });
-  });
+  faultRoutes(app, faults);
   app.get('/__control/requests', (c) => c.json({ requests }));
   app.post('/__control/reset', (c) => {
     reset();
