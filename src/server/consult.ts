@@ -80,17 +80,25 @@ export class MemoryMeetings implements MeetingMemory {
   }
 }
 
+export interface ConsultOptions {
+  timeoutMs: number;
+  log: Logger;
+  fetch?: typeof fetch;
+  /** Where shoppers' meetings are kept (default: this process's memory). */
+  meetings?: MeetingMemory;
+}
+
 export class ConsultService {
   readonly #config: Required<Omit<LiveMinutesConfig, 'hostNickname'>> & { hostNickname?: string };
   readonly #authorization: string;
   readonly #partnerId: string;
-  readonly #options: { timeoutMs: number; log: Logger; fetch?: typeof fetch; meetings?: MeetingMemory };
+  readonly #options: ConsultOptions;
   /** The shopper's (hashed id's) latest meeting key. */
   readonly #meetings: MeetingMemory;
   /** One call per shopper at a time: a double press shares the first one's answer. */
   readonly #inFlight = new Map<string, Promise<ConsultAnswer>>();
 
-  constructor(config: LiveMinutesConfig, partnerId: string, options: { timeoutMs: number; log: Logger; fetch?: typeof fetch; meetings?: MeetingMemory }) {
+  constructor(config: LiveMinutesConfig, partnerId: string, options: ConsultOptions) {
     this.#config = { apiBase: 'http://api.liveminutes.com', title: '라이브 상담', ...config };
     this.#config.apiBase = this.#config.apiBase.replace(/\/+$/, '');
     this.#authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`, 'utf8').toString('base64')}`;
