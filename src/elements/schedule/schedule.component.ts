@@ -115,6 +115,7 @@ export class SfSchedule extends SauceflexElement implements CardHost {
     this,
     () =>
       this.cardItems().flatMap((target) => {
+        // getAttribute, not dataset: a thousand cards after every update, and dataset builds a map each time.
         const broadcast = this.drawn.get(target.getAttribute('data-broadcast-id') ?? '');
         return broadcast ? [{ target, detail: { kind: 'broadcast' as const, id: broadcast.broadcastId, broadcastId: broadcast.broadcastId, broadcast } }] : [];
       }),
@@ -132,7 +133,6 @@ export class SfSchedule extends SauceflexElement implements CardHost {
     const items: HTMLElement[] = [];
     for (const group of this.renderRoot.children) {
       if (group.localName !== 'section') continue;
-      // getAttribute, not dataset: a thousand cards after every update, and dataset builds a map each time.
       for (const item of group.lastElementChild?.children ?? []) if (item.hasAttribute('data-broadcast-id')) items.push(item as HTMLElement);
     }
     return items;
