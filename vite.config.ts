@@ -4,6 +4,7 @@
  *   alone), `configure.js` (settings from JS) and one entry per element folder, so a page can import only what it uses; shared code
  *   lands in chunks that every entry reuses.
  * - `--mode iife`: `sauceflex-widgets.iife.js` for a classic `<script>` tag or a CMS template.
+ * - `--mode ssr`: `ssr/index.js`, the server renderer (`sauceflex-widgets/ssr`) for the shop's Node server.
  * Type declarations come from `tsc -p tsconfig.build.json` (see package.json "build").
  * The build's own logic lives in build/: the preload table (preloads.ts) and the chunk groups
  * (chunk-groups.ts).
@@ -56,6 +57,37 @@ const shared: UserConfig = {
 };
 
 export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'ssr') {
+    return {
+      ...shared,
+      build: {
+        ...shared.build,
+        emptyOutDir: false,
+        outDir: 'dist/ssr',
+        target: 'node20',
+        // Read by the shop's server, not downloaded by shoppers: left readable, without a source map.
+        minify: false,
+        sourcemap: false,
+        lib: { entry: src('ssr/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+        rolldownOptions: {
+          // The shop's own Lit and renderer (`lit` is our dependency, `@lit-labs/ssr` an optional peer):
+          // one copy of lit-html renders the templates and registers the elements.
+          external: [/^lit(\/|$)/, /^@lit-labs\/ssr(\/|$)/],
+          output: { codeSplitting: false },
+        },
+      },
+      plugins: [
+        {
+          // Hydration patches LitElement in a browser; on a server it has nothing to do, and its bare
+          // `lit-html` import would bundle a second copy of Lit.
+          name: 'no-hydration-on-the-server',
+          enforce: 'pre',
+          resolveId: (id) => (id.endsWith('lit-element-hydrate-support.js') ? '\0no-hydration' : undefined),
+          load: (id) => (id === '\0no-hydration' ? 'export {};' : undefined),
+        },
+      ],
+    };
+  }
   if (mode === 'iife') {
     return {
       ...shared,

@@ -33,7 +33,8 @@ function option(element: Element, property: string, attribute: string): unknown 
 /** Start what `element` will ask for, once; called by the autoloader for each tag it finds undefined. */
 export function prefetchFor(element: Element): void {
   const tag = element.localName;
-  if (started.has(element) || (tag !== 'sf-schedule' && !BY_BROADCAST_ID.has(tag))) return;
+  // A server-rendered element (`ssr`, src/ssr/) brought its data with the page.
+  if (started.has(element) || element.hasAttribute('ssr') || (tag !== 'sf-schedule' && !BY_BROADCAST_ID.has(tag))) return;
   started.add(element);
   bufferViolations(); // a refusal of what is asked here is explained by the elements later
   const config = resolveConfig(configFromAttributes((name) => element.getAttribute(name)), configStore.getState());

@@ -5,18 +5,20 @@
  * and 19 through sauceflex-widgets/react, Vue 3. Each app is served from loopback and checked in
  * Chromium against the stand-in: elements render, an event arrives, an eager import survived, objects
  * set as properties before and after definition are kept, elements the page does not use and hls.js
- * are not fetched (and hls.js is a file of its own). Every entry is also imported in plain Node.
+ * are not fetched (and hls.js is a file of its own). Every entry is also imported in plain Node, and
+ * `sauceflex-widgets/ssr` renders a schedule there that the packed ES build hydrates in Chromium.
  * Builds run one after another (two shared cores); the install is reused while the lockfile is unchanged.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { startStandin, type Standin } from '../../demo/standin/index.js';
 import { productFixtures } from '../../demo/standin/fixtures.js';
@@ -199,4 +201,47 @@ test('every entry of the package imports in plain Node (what SSR frameworks do)'
     const specifier = `sauceflex-widgets${entry.slice(1)}`;
     execFileSync(process.execPath, ['-e', `import(${JSON.stringify(specifier)}).catch((e) => { console.error(e); process.exit(1); })`], { cwd: fixtures, stdio: 'pipe' });
   }
+});
+
+test('sauceflex-widgets/ssr renders in plain Node and the packed ES build hydrates it without asking the API again', { timeout: 60_000 }, async (t) => {
+  // In a child process, as the shop's server would (and not blocking this process, which runs the stand-in).
+  const options = { partnerId: 'mobidoo', apiBase: standin.apiBase, type: 'upcoming', limit: 4, layout: 'list', lang: 'en' };
+  const render = `import { renderSchedule } from 'sauceflex-widgets/ssr';\nprocess.stdout.write(await renderSchedule(${JSON.stringify(options)}));`;
+  const { stdout: fragment } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', render], { cwd: fixtures, maxBuffer: 16 << 20 });
+  // Checked with test() so that a failure does not print the whole fragment.
+  assert.ok(/^(<!--[^>]*-->)*<sf-schedule\s+ssr /.test(fragment), `the element, marked as server-rendered: ${fragment.slice(0, 200)}`);
+  assert.ok(/<template shadowroot(mode)?="open"/.test(fragment), 'with its Declarative Shadow DOM');
+  assert.ok(/<script type="application\/json" data-sf-property="initial">/.test(fragment), 'and its data for hydration');
+  const served = [...fragment.matchAll(/data-broadcast-id="([^"]+)"/g)].map((match) => match[1]);
+  assert.ok(served.length >= 3, `cards of the stand-in's upcoming broadcasts (${served.length})`);
+
+  const server = await serveFiles(
+    { '/pkg/': join(fixtures, 'node_modules/sauceflex-widgets/dist') },
+    `<!doctype html><html lang="en"><meta charset="utf-8"><link rel="icon" href="data:,"><title>ssr</title>
+     <body><main style="width: 360px">${fragment}</main><script type="module" src="/pkg/sauceflex-widgets.js"></script></body></html>`,
+  );
+  t.after(() => server.close());
+  const page = await browser.newPage();
+  t.after(() => page.close());
+  const problems: string[] = [];
+  const apiRequests: string[] = [];
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('console', (message) => void (message.type() === 'error' && problems.push(message.text())));
+  page.on('request', (request) => void (request.url().startsWith(standin.apiBase) && apiRequests.push(request.url())));
+  await page.goto(`${server.origin}/`, { waitUntil: 'domcontentloaded' });
+  const seen = (await page.evaluate(`(async () => {
+    const schedule = document.querySelector('sf-schedule');
+    const first = schedule.shadowRoot?.querySelector('li[data-broadcast-id]');
+    const before = { parsed: !!first, defined: !!customElements.get('sf-schedule') };
+    await customElements.whenDefined('sf-schedule');
+    await schedule.updateComplete;
+    const cards = [...schedule.shadowRoot.querySelectorAll('li[data-broadcast-id]')];
+    return { before, ids: cards.map((card) => card.dataset.broadcastId), sameNode: cards[0] === first, data: !!schedule.querySelector('script[data-sf-property]') };
+  })()`)) as { before: { parsed: boolean; defined: boolean }; ids: string[]; sameNode: boolean; data: boolean };
+  assert.deepEqual(seen.before, { parsed: true, defined: false }, 'the cards were in the page before the element code ran');
+  assert.deepEqual(seen.ids, served, 'the hydrated schedule shows what the server rendered');
+  assert.ok(seen.sameNode, 'hydration adopted the server\'s nodes instead of rendering new ones');
+  assert.ok(!seen.data, 'the embedded data was read and removed');
+  assert.deepEqual(apiRequests, [], 'no API request: the data came with the HTML');
+  assert.deepEqual(problems, []);
 });
