@@ -10,6 +10,7 @@
  */
 import type * as Widgets from '../index.js';
 import type { Consent, SfConfig } from '../store/config.js';
+import { reserveSpace } from '../shared/reserve.js';
 import { modulePreload, PRELOADS } from './preload.js';
 
 /** The main entry, resolved against this script's own URL. */
@@ -52,6 +53,8 @@ function ownScriptUrl(): string | undefined {
 }
 
 function boot(): SauceflexWidgetsGlobal {
+  // Now, not when the main entry arrives (a round trip later, after a paint): the same sheet, added once.
+  reserveSpace();
   const base = ownScriptUrl();
   if (base) preload(base);
   const ready: Promise<typeof Widgets> = base

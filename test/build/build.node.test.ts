@@ -47,7 +47,11 @@ test('the library build emits ES entries, the IIFE and declarations', { timeout:
     `<!doctype html><html lang="en"><title>iife</title>
      <script src="/dist/sauceflex-widgets.iife.js" data-partner-id="mobidoo" data-lang="en" defer></script>
      <script src="/dist/sauceflex-widgets.iife.js" data-partner-id="mobidoo" data-lang="en" defer></script>
-     <script type="module">SauceflexWidgets.configure({ timeZone: 'Asia/Seoul' });</script>
+     <script type="module">SauceflexWidgets.configure({ timeZone: 'Asia/Seoul' });
+       // The main entry has not arrived yet (asserted below): the space an undefined element takes is the IIFE's own doing.
+       const probe = document.body.appendChild(document.createElement('sf-coupon-panel'));
+       window.beforeEntry = { entryThere: 'createClient' in SauceflexWidgets, height: probe.getBoundingClientRect().height };
+       probe.remove();</script>
      <body><sf-countdown to="2030-01-01T00:00:00Z"></sf-countdown></body></html>`,
   );
   t.after(() => server.close());
@@ -70,6 +74,8 @@ test('the library build emits ES entries, the IIFE and declarations', { timeout:
       countdownText: document.querySelector('sf-countdown')!.shadowRoot!.textContent!.trim(),
     };
   });
+  // Reserved as the IIFE ran, not a round trip later with the main entry (a paint would fall in between).
+  assert.deepEqual(await page.evaluate(() => (window as unknown as { beforeEntry: unknown }).beforeEntry), { entryThere: false, height: 256 });
   for (const name of ['ready', 'configure', 'createClient', 'tracking', 'loadElement']) {
     assert.ok(loaded.keys.includes(name), `SauceflexWidgets.${name} (got ${loaded.keys.join(', ')})`);
   }

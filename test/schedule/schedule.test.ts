@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/schedule/schedule.js';
 import '../../src/elements/config/config.js';
-import type { SfSchedule } from '../../src/elements/schedule/schedule.component.js';
+import { SfSchedule } from '../../src/elements/schedule/schedule.component.js';
 import { scheduleCards } from '../support/schedule-cards.js';
 import { clearFaults, resetStandin, setFault, standinApiBase, standinState } from '../support/standin-control.js';
 
@@ -157,6 +157,29 @@ describe('<sf-schedule>', () => {
     expect(root(el).querySelector('[aria-busy="true"]')).to.not.equal(null);
     await settled(el);
     expect(cards(el).length).to.be.greaterThan(0);
+  });
+
+  it('keeps the height the page reserved before it was defined while the skeleton shows', async () => {
+    await setFault({ route: 'broadcast.schedule', kind: 'delay', delayMs: 600, times: 1 });
+    // Laid out by the page's rule while undefined, then defined (as the autoloader does): a tag of its own, since
+    // <sf-schedule> is defined in this file's page already.
+    const box = document.createElement('div');
+    box.innerHTML = `<style>sf-schedule-reserved:not(:defined) { display: block; min-height: 900px; }</style>
+      <sf-schedule-reserved partner-id="mobidoo" api-base="${standinApiBase()}" type="upcoming" limit="1" layout="list" refresh-interval="0"></sf-schedule-reserved>`;
+    document.body.append(box);
+    try {
+      const el = box.querySelector('sf-schedule-reserved') as SfSchedule;
+      expect(el.getBoundingClientRect().height).to.equal(900);
+      customElements.define('sf-schedule-reserved', class extends SfSchedule {});
+      await el.updateComplete;
+      // One card's skeleton is far shorter than 900 px: the box stays as the page reserved it.
+      expect(root(el).querySelector('[aria-busy="true"]'), 'the skeleton shows').to.not.equal(null);
+      expect(el.getBoundingClientRect().height).to.equal(900);
+      await settled(el);
+      expect(cards(el).length).to.equal(1);
+    } finally {
+      box.remove();
+    }
   });
 
   it('shows a curation by curation-id', async () => {

@@ -248,8 +248,20 @@ export class SfSchedule extends SauceflexElement implements CardHost {
     return scheduleQuery({ apiBase: this.config.apiBase, partnerId: this.config.partnerId ?? '', type: this.type, limit: this.limit, search: this.search, curationId: this.curationId });
   }
 
+  /**
+   * The height the page gave the tag before it was defined (our reservation, src/shared/reserve.ts, or the shop's
+   * `:not(:defined)` rule), read during the upgrade, when the tag is not `:defined` yet. The skeleton keeps it: one
+   * day's group of `limit` cards can be shorter than that box and than the content (grouped by day, each group
+   * with its heading), so what stands under the schedule would come up and go down again. 0 for an element created
+   * in script (not connected yet).
+   */
+  private readonly reservedHeight = this.isConnected ? this.getBoundingClientRect().height : 0;
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // Through the CSSOM, not a style attribute: a strict CSP's style-src would refuse that.
+    const skeleton = this.renderRoot.firstElementChild;
+    if (this.reservedHeight && skeleton?.classList.contains('skeleton')) (skeleton as HTMLElement).style.minHeight = `${this.reservedHeight}px`;
     this.writeStructuredData();
   }
 
@@ -477,7 +489,7 @@ export class SfSchedule extends SauceflexElement implements CardHost {
   private renderSkeleton() {
     const lang = this.config.lang;
     const count = Math.min(this.pageSize, SKELETON_CARDS);
-    return html`<div aria-busy="true">
+    return html`<div class="skeleton" aria-busy="true">
       <div class="header" part="header"><span class="visually-hidden" role="status">${msg(lang, 'schedule.loading')}</span></div>
       <section class="group" part="group">
         <div class="day" part="day" aria-hidden="true">&nbsp;</div>
