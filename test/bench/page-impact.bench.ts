@@ -11,7 +11,8 @@
  * slowed ×4, network 562.5 ms request latency / 1,474.56 kbit/s down / 675 kbit/s up (Lighthouse's
  * "slow 4G" with its DevTools adjustment factors; SF_BENCH_NETWORK=off for loopback speed). The
  * server speaks HTTP/1.1 (six connections per host), so ES module waterfalls cost more than over
- * HTTP/2. The page is watched until the network has been quiet for 1 s after `load` (at most 30 s);
+ * HTTP/2. The page and bundles come from the shop's origin, the API and pictures from a second one
+ * (sauceFlex's), as in production. The page is watched until the network has been quiet for 1 s after `load` (at most 30 s);
  * nothing is clicked or typed, so everything counted happened "before interaction".
  *
  * - FCP: the `first-contentful-paint` paint entry.
@@ -39,14 +40,35 @@ export interface PageLoad {
   shifts: Array<{ at: number; value: number; moved: string[] }>;
   tbtMs: number;
   longTasks: number;
+  /** Each long task after FCP: when it started and how long it took (ms). */
+  longTaskTimes: Array<{ at: number; ms: number }>;
   jsBytes: number;
   jsFiles: number;
   hlsBytes: number;
   requests: number;
   contentEncoding: string;
   observedMs: number;
+  /** When the steps the largest paint waits for happened (ms from navigation; see `waitingChain`). */
+  chain: WaitingChain;
   /** Page errors and console errors during the load (should be none). */
   errors: string[];
+}
+
+/**
+ * The requests a client-rendered picture waits for, each only possible once the one before it
+ * answered: the HTML, the loader's entry, its static imports (core and API chunks), the element's
+ * code, the API answer, the picture. Each is a round trip (562.5 ms of latency on slow 4G), so
+ * this, not our CPU time, is what separates the client-only LCP from plain HTML's.
+ */
+export interface WaitingChain {
+  htmlEnd?: number;
+  entryEnd?: number;
+  coreEnd?: number;
+  apiStart?: number;
+  apiEnd?: number;
+  elementCodeEnd?: number;
+  pictureStart?: number;
+  pictureEnd?: number;
 }
 
 export interface PageMetrics {
@@ -68,6 +90,10 @@ export interface VariantSummary extends PageMetrics {
   difference: PageMetrics;
   lcpElements: string[];
   shiftSources: string[];
+  /** The waiting chain of the load whose LCP is the median. */
+  chain: WaitingChain;
+  /** The long tasks of the load whose TBT is the median. */
+  longTaskTimes: Array<{ at: number; ms: number }>;
   loads: PageLoad[];
 }
 
@@ -139,6 +165,8 @@ export async function runPageImpactBench(options: {
       difference,
       lcpElements: distinct(runs[variant].map((l) => l.lcpElement)),
       shiftSources: distinct(runs[variant].flatMap((l) => l.shiftSources)),
+      chain: [...runs[variant]].sort((a, b) => a.lcpMs - b.lcpMs)[Math.floor(runs[variant].length / 2)]?.chain ?? {},
+      longTaskTimes: [...runs[variant]].sort((a, b) => a.tbtMs - b.tbtMs)[Math.floor(runs[variant].length / 2)]?.longTaskTimes ?? [],
       loads: runs[variant],
     };
   };
@@ -224,6 +252,7 @@ async function loadOnce(browser: Browser, url: string, observer: string, cpuSlow
     const perf = (await page.evaluate('window.__sfPerf')) as PerfEntries;
     const fcp = perf.fcp ?? Number.NaN;
     const lcp = perf.lcp.at(-1);
+    const timings = (await page.evaluate(RESOURCE_TIMINGS)) as ResourceTiming[];
     return {
       fcpMs: round(fcp, 1),
       lcpMs: round(lcp?.startTime ?? Number.NaN, 1),
@@ -234,17 +263,46 @@ async function loadOnce(browser: Browser, url: string, observer: string, cpuSlow
       shifts: perf.shifts.filter((s) => !s.hadRecentInput).map((s) => ({ at: round(s.startTime, 0), value: round(s.value, 4), moved: s.sources })),
       tbtMs: round(totalBlockingTime(perf.longtasks, fcp), 1),
       longTasks: perf.longtasks.length,
+      longTaskTimes: perf.longtasks.filter((t) => t.startTime + t.duration > fcp).map((t) => ({ at: round(t.startTime, 0), ms: round(t.duration, 0) })),
       jsBytes,
       jsFiles,
       hlsBytes,
       requests,
       contentEncoding: [...encodings].join(',') || 'none',
       observedMs,
+      chain: waitingChain(timings, lcp?.url),
       errors,
     };
   } finally {
     await context.close();
   }
+}
+
+interface ResourceTiming {
+  path: string;
+  start: number;
+  end: number;
+}
+
+/** The navigation and every resource, as source text (tsx would add helpers to a function passed to evaluate). */
+const RESOURCE_TIMINGS = `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+  .map((e) => ({ path: e.entryType === 'navigation' ? '(html)' : new URL(e.name).pathname, start: Math.round(e.startTime), end: Math.round(e.responseEnd) }))`;
+
+export function waitingChain(timings: ResourceTiming[], pictureUrl = ''): WaitingChain {
+  const first = (test: (path: string) => boolean) => timings.filter((t) => test(t.path)).sort((a, b) => a.start - b.start)[0];
+  const last = (test: (path: string) => boolean) => timings.filter((t) => test(t.path)).sort((a, b) => b.end - a.end)[0];
+  const picture = pictureUrl ? first((path) => path === new URL(pictureUrl).pathname) : undefined;
+  const api = first((path) => path.includes('/front/broadcast/'));
+  return {
+    htmlEnd: first((path) => path === '(html)')?.end,
+    entryEnd: first((path) => /sauceflex-widgets(\.iife)?\.js$/.test(path))?.end,
+    coreEnd: last((path) => /\/(core|api)-[\w-]+\.js$/.test(path))?.end,
+    apiStart: api?.start,
+    apiEnd: api?.end,
+    elementCodeEnd: last((path) => /\/(elements\/schedule|elements-shared-[\w-]+|broadcast-card-[\w-]+)\.js$/.test(path))?.end,
+    pictureStart: picture?.start,
+    pictureEnd: picture?.end,
+  };
 }
 
 /** Core Web Vitals CLS: the largest session window (shifts < 1 s apart, window ≤ 5 s), input-driven shifts left out. */

@@ -1,6 +1,9 @@
 /**
- * The benchmarks' own loopback server (127.0.0.1, ephemeral port); the stand-in is not used, so
- * the numbers do not move when it changes. It serves:
+ * The benchmarks' own loopback server (127.0.0.1, ephemeral ports); the stand-in is not used, so
+ * the numbers do not move when it changes. It answers on two origins, as a shop page meets them:
+ * `origin` is the shop's (its pages, its backend routes and the bundles), `apiOrigin` is sauceFlex's
+ * (the read API and the pictures, CORS open), so the pictures do not queue behind the bundles for
+ * the same six HTTP/1.1 connections. It serves:
  * - `/dist/*`: the built bundles (compressed as a CDN would: brotli or gzip, per Accept-Encoding);
  * - `/bench/*`: the benchmark pages and their plain-JS helpers (test/bench/browser/);
  * - `/shop.html?widgets=es|iife|none`: the bench shop page (test/bench/shop-page.html) with the ES
@@ -49,6 +52,8 @@ const hlsLight = createRequire(import.meta.url).resolve('hls.js/dist/hls.light.m
 
 export interface BenchServer {
   origin: string;
+  /** sauceFlex's side: the API under `/V1` and the media the fixtures name. */
+  apiOrigin: string;
   /** Paths requested so far (tests of the bench itself, and debugging). */
   requests: string[];
   /** The id of the broadcast the shop page's player and product list show, and the coupon panel's. */
@@ -68,19 +73,24 @@ export async function startBenchServer(options: { distDir: string; now?: () => n
   const compressed = new Map<string, Buffer>();
   const datasets = new Map<number, Dataset>();
   let origin = '';
+  let apiOrigin = '';
 
-  // The shop page's data, made once the port is known (thumbnail URLs point at this server).
+  // The shop page's data, made once the ports are known (thumbnail URLs point at sauceFlex's origin).
   let fixtures: { broadcasts: Broadcast[]; products: ReturnType<typeof productFixtures> } | undefined;
-  const data = () => (fixtures ??= { broadcasts: broadcastFixtures(now(), origin), products: productFixtures(origin, { shopOrigin: origin }) });
+  const data = () => (fixtures ??= { broadcasts: broadcastFixtures(now(), apiOrigin), products: productFixtures(apiOrigin, { shopOrigin: origin }) });
   const ids = { preview: broadcastIdAt(0), coupons: broadcastIdAt(1) };
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    // Open to every page, as sauceFlex's API and pictures are (same-origin requests ignore it).
+    res.setHeader('access-control-allow-origin', '*');
     handle(req, res).catch((error: unknown) => {
       console.error('bench server:', error);
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
+  };
+  const server: Server = createServer(listener);
+  const apiServer: Server = createServer(listener);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -191,7 +201,9 @@ export async function startBenchServer(options: { distDir: string; now?: () => n
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => apiServer.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  apiOrigin = `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}`;
 
   /** The `<sf-schedule …>` tags of the shop page, each with its attributes. */
   const scheduleTags = /<sf-schedule ([^>]*)><\/sf-schedule>/g;
@@ -205,7 +217,7 @@ export async function startBenchServer(options: { distDir: string; now?: () => n
         const a = attributesOf(match[1]!);
         const html = await renderSchedule({
           partnerId: DEFAULT_PARTNER_ID,
-          apiBase: `${origin}/V1`,
+          apiBase: `${apiOrigin}/V1`,
           lang: 'ko',
           timeZone: 'Asia/Seoul',
           tokenEndpoint: `${origin}/shop/token`,
@@ -221,7 +233,7 @@ export async function startBenchServer(options: { distDir: string; now?: () => n
     let page = template;
     for (const [tag, html] of parts) page = page.replace(tag, html);
     const list = /<sf-product-list broadcast-id="([^"]+)" layout="carousel"><\/sf-product-list>/.exec(page);
-    if (list) page = page.replace(list[0], await renderProductList({ partnerId: DEFAULT_PARTNER_ID, apiBase: `${origin}/V1`, lang: 'ko', timeZone: 'Asia/Seoul', broadcastId: list[1]!, layout: 'carousel', productEndpoint: `${origin}/shop/products` }));
+    if (list) page = page.replace(list[0], await renderProductList({ partnerId: DEFAULT_PARTNER_ID, apiBase: `${apiOrigin}/V1`, lang: 'ko', timeZone: 'Asia/Seoul', broadcastId: list[1]!, layout: 'carousel', productEndpoint: `${origin}/shop/products` }));
     return page;
   }
 
@@ -235,7 +247,7 @@ export async function startBenchServer(options: { distDir: string; now?: () => n
     for (const match of [...template.matchAll(scheduleTags)]) {
       const a = attributesOf(match[1]!);
       const query = a.type === 'upcoming' ? `/V1/front/broadcast/schedule?returnLimit=${a.limit}` : `/V1/front/broadcast?searchType=${({ live: '3', vod: '1' } as Record<string, string>)[a.type!] ?? '0'}&returnLimit=${a.limit}`;
-      const items = ((await (await fetch(`${origin}${query}`)).json()) as { response: { items: Broadcast[] } }).response.items.filter((b) =>
+      const items = ((await (await fetch(`${apiOrigin}${query}`)).json()) as { response: { items: Broadcast[] } }).response.items.filter((b) =>
         a.type === 'live' ? shopperState(b, now()) === 'live' : shopperState(b, now()) !== 'hidden',
       );
       const cards = items.map((b) => {
@@ -258,6 +270,7 @@ export async function startBenchServer(options: { distDir: string; now?: () => n
     const template = readFileSync(join(benchDir, 'shop-page.html'), 'utf8')
       .replaceAll('%WIDGET_SCRIPT%', script)
       .replaceAll('%ORIGIN%', origin)
+      .replaceAll('%API_ORIGIN%', apiOrigin)
       .replaceAll('%PREVIEW_ID%', ids.preview)
       .replaceAll('%COUPON_BROADCAST_ID%', ids.coupons);
     // "Without widgets": the same page, widget tags and the script removed.
@@ -272,15 +285,17 @@ export async function startBenchServer(options: { distDir: string; now?: () => n
     return widgets === 'ssr' ? serverRendered(page) : page;
   }
 
+  const close = (one: Server) =>
+    new Promise<void>((resolve) => {
+      one.closeAllConnections();
+      one.close(() => resolve());
+    });
   return {
     origin,
+    apiOrigin,
     requests,
     ids,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => void (await Promise.all([close(server), close(apiServer)])),
   };
 }
 
