@@ -18,6 +18,7 @@ import { html, nothing } from 'lit';
 import type { BroadcastProduct } from '../api/models.js';
 import { createClient } from '../api/client.js';
 import { fetchSchedulePage, scheduleQuery, type ScheduleType } from '../shared/schedule-source.js';
+import { fillSchedule } from '../shared/schedule-fill.js';
 import '../elements/schedule/schedule.js';
 import '../elements/broadcast-card/broadcast-card.js';
 import '../elements/product-list/product-list.js';
@@ -87,8 +88,12 @@ export async function renderSchedule(options: ScheduleRenderOptions): Promise<st
   const base = common(options);
   const query = scheduleQuery({ ...base, type: options.type, limit: options.limit, search: options.search, curationId: options.curationId });
   const page = await fetchSchedulePage(query, { returnLimit: query.pageSize }, options.signal);
+  // As the element does: pages on until `limit` broadcasts are showable (the API pages before rehearsals are dropped).
+  const shown = await fillSchedule({ items: page.items, nextKey: page.nextKey ?? undefined }, query.pageSize, query.type, (nextKey) =>
+    fetchSchedulePage(query, { returnLimit: query.pageSize, nextKey }, options.signal),
+  );
   const now = Math.floor((options.now ?? Date.now()) / MINUTE) * MINUTE;
-  const initial = { items: page.items, nextKey: page.nextKey ?? undefined, now };
+  const initial = { ...shown, now };
   const result = render(html`<sf-schedule ssr partner-id=${base.partnerId} api-base=${base.apiBase} lang=${base.lang} time-zone=${base.timeZone}
     token-endpoint=${options.tokenEndpoint ?? nothing} type=${query.type} limit=${query.pageSize} layout=${options.layout ?? 'feed'}
     search=${query.search ?? nothing} curation-id=${query.curationId ?? nothing} heading-level=${options.headingLevel ?? nothing}

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Broadcast } from '../../src/api/models.js';
-import { groupByDay, mergeRefreshed, nextStart, visibleBroadcasts } from '../../src/elements/schedule/schedule-groups.js';
+import { groupByDay, mergeRefreshed, nextStart } from '../../src/elements/schedule/schedule-groups.js';
+import { visibleBroadcasts } from '../../src/shared/schedule-fill.js';
 import { dayLabel } from '../../src/i18n/format.js';
 
 const at = (iso: string, id: string, state: Broadcast['broadcastStateCode'] = 'ready'): Broadcast => ({

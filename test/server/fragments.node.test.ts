@@ -38,6 +38,17 @@ describe('fragment route', () => {
     for (const item of initial.items) assert.ok(html.includes(item.broadcastName.replace(/&/g, '&amp;')), `${item.broadcastName} is in the HTML`);
   });
 
+  test('a schedule fills `limit` as the element does, when the API\'s page holds a rehearsal nobody may see', async () => {
+    const upcoming = (await (await fetch(`${pair.standin.apiBase}/front/broadcast/schedule?partnerId=mobidoo&returnLimit=20`)).json()) as { response: { items: { broadcastStateCode: string }[] } };
+    const rehearsal = upcoming.response.items.findIndex((item) => item.broadcastStateCode === 'rehearsal');
+    assert.ok(rehearsal >= 0, 'the stand-in\'s first page of upcoming broadcasts holds a rehearsal');
+    // A page that ends with the rehearsal: without paging on, one card short.
+    const limit = rehearsal + 1;
+    const html = await (await fetch(`${pair.base}/sauceflex/fragments/schedule?limit=${limit}&layout=list`)).text();
+    const cards = html.match(/<li class="item" part="card" data-broadcast-id=/g) ?? [];
+    assert.equal(cards.length, limit, `${limit} cards, the rehearsal left out and the next page's first broadcast in`);
+  });
+
   test('a card and a product list by broadcast id', async () => {
     const schedule = await (await fetch(`${pair.base}/sauceflex/fragments/schedule?limit=1`)).text();
     const id = /"broadcastId":"([^"]+)"/.exec(schedule)![1]!;

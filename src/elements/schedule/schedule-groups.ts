@@ -1,9 +1,7 @@
-/** Pure helpers of `<sf-schedule>`: which broadcasts a shopper sees, grouped by calendar day. */
+/** Pure helpers of `<sf-schedule>`: its broadcasts grouped by calendar day (which it shows: src/shared/schedule-fill.ts). */
 import type { Broadcast } from '../../api/models.js';
 import { dayKey, parseApiDate } from '../../i18n/format.js';
 import { shopperState } from '../../shared/broadcast-view.js';
-
-import type { ScheduleType } from '../../shared/schedule-source.js';
 
 export { SCHEDULE_TYPES, SEARCH_TYPE, type ScheduleType } from '../../shared/schedule-source.js';
 
@@ -12,16 +10,6 @@ export interface DayGroup {
   /** Any moment of that day, for its label. */
   date: Date;
   items: Broadcast[];
-}
-
-/** What a shopper may see: never rehearsals; for `live`, only what is on air now. */
-export function visibleBroadcasts(items: readonly Broadcast[], type: ScheduleType, now: number): Broadcast[] {
-  return items.filter((item) => {
-    const state = shopperState(item, now);
-    if (state === 'hidden') return false;
-    if (type === 'live') return state === 'live' || state === 'interrupted';
-    return true;
-  });
 }
 
 /**

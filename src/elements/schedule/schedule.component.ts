@@ -12,26 +12,19 @@ import { cardSkeleton, CardView, type CardEventName, type CardHost, type CardSet
 import { ImpressionController } from '../../shared/impressions.js';
 import type { SfEventDetails } from '../../shared/sauceflex-element.js';
 import '../countdown/countdown.js';
-import { groupByDay, mergeRefreshed, nextStart, visibleBroadcasts, type DayGroup, type ScheduleType } from './schedule-groups.js';
+import { groupByDay, mergeRefreshed, nextStart, type DayGroup, type ScheduleType } from './schedule-groups.js';
+import { fillSchedule, visibleBroadcasts, type Shown } from '../../shared/schedule-fill.js';
 import styles from './schedule.styles.js';
 import { failureMessage } from '../../shared/failure-message.js';
 import { isHttpUrl, type ConfigProblem } from '../../store/config.js';
 import { loadSourcePage } from './schedule-source.js';
 import { structuredDataFor, writeStructuredData } from '../../shared/structured-data.js';
 
-/** Pages fetched at most to fill one view of a filtered schedule (a source of hundreds of replays, say). */
-const MAX_FILL_PAGES = 10;
 /** The skeleton shows `limit` cards (what the content will hold, since a live schedule now fills it), up to this. */
 const SKELETON_CARDS = 24;
 /** Coming back to a tab refreshes only when the data is at least this old. */
 const STALE_ON_RETURN_MS = 15_000;
 const MINUTE = 60_000;
-
-/** What is shown: the broadcasts so far and the key of the next page. */
-interface Shown {
-  items: Broadcast[];
-  nextKey?: string;
-}
 
 /** A schedule loaded elsewhere (on the server, src/ssr/): what it showed and the clock it was drawn against. */
 export interface ScheduleSnapshot extends Shown {
@@ -297,22 +290,14 @@ export class SfSchedule extends SauceflexElement implements CardHost {
     return fetchSchedulePage(this.query, params, signal);
   }
 
-  /**
-   * Pages on from `shown.nextKey` until `wanted` broadcasts are showable or the source is exhausted:
-   * the API pages before we filter (a live schedule drops what is not live), so one page of `limit`
-   * may show fewer, and the skeleton reserved `limit` cards.
-   */
-  private async fill(shown: Shown, wanted: number, signal: AbortSignal): Promise<Shown> {
-    let { items, nextKey } = shown;
-    for (let pages = 0; nextKey && pages < MAX_FILL_PAGES && visibleBroadcasts(items, this.scheduleType, Date.now()).length < wanted; pages++) {
+  /** Pages on until `wanted` broadcasts are showable (src/shared/schedule-fill.ts): the skeleton reserved `limit` cards. */
+  private fill(shown: Shown, wanted: number, signal: AbortSignal): Promise<Shown> {
+    return fillSchedule(shown, wanted, this.scheduleType, async (nextKey) => {
       const page = await this.fetchPage({ returnLimit: this.pageSize, nextKey }, signal);
       signal.throwIfAborted();
       rememberBroadcasts(page.items);
-      const known = new Set(items.map((item) => item.broadcastId));
-      items = [...items, ...page.items.filter((item) => !known.has(item.broadcastId))];
-      nextKey = page.nextKey ?? undefined;
-    }
-    return { items, nextKey };
+      return page;
+    });
   }
 
   private async loadMore(): Promise<void> {
