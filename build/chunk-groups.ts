@@ -48,6 +48,8 @@ export const CHUNK_GROUPS: readonly ChunkGroup[] = [
       'src/shared/repair-warnings.ts',
       'src/shared/abortable.ts',
       'src/shared/thumbnails.ts',
+      // The autoloader watches where a schedule stands, for the element to read at its upgrade.
+      'src/shared/early-placement.ts',
       'src/store/broadcasts.ts',
       'src/store/records.ts',
       'node_modules/zustand/',

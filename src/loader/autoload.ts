@@ -12,6 +12,7 @@
 import '../elements/config/config.js';
 import { ELEMENT_CHUNKS } from './element-chunks.js';
 import { prefetchFor } from './prefetch.js';
+import { watchPlacement } from '../shared/early-placement.js';
 
 const LOADERS = {
   // Defined at once (imported above): every other element reads it. Listed so loadElement() knows it.
@@ -75,7 +76,9 @@ export function discover(root: ParentNode): void {
   const consider = (element: Element) => {
     const name = element.localName;
     if (!isLazyTag(name) || customElements.get(name)) return;
-    // Its data starts now, beside its code, not after it.
+    // Where it stands, learnt from the browser's own layouts (src/shared/early-placement.ts); then its data
+    // starts now, beside its code, not after it.
+    if (name === 'sf-schedule') watchPlacement(element);
     prefetchFor(element);
     if (!pending.has(name)) found.add(name);
   };

@@ -15,6 +15,7 @@ import type { Broadcast, Page } from '../api/models.js';
 import { prefetchBroadcast } from '../shared/broadcast-source.js';
 import { prefetchSchedule, scheduleQuery } from '../shared/schedule-source.js';
 import { broadcastThumbnail } from '../shared/thumbnails.js';
+import { startsInView } from '../shared/early-placement.js';
 import { configFromAttributes, configProblems, configStore, resolveConfig } from '../store/config.js';
 
 /** Tags that show one broadcast by its `broadcast-id` (read through the shared broadcast source). */
@@ -67,7 +68,7 @@ function warmPictures(element: Element, page: Page<Broadcast>): void {
   const first = page.items.map(broadcastThumbnail).find(Boolean);
   if (!first) return;
   preconnect(first, false);
-  if (pictureClaimed || !element.isConnected || element.getBoundingClientRect().top >= innerHeight) return;
+  if (pictureClaimed || !element.isConnected || !startsInView(element)) return;
   pictureClaimed = true;
   link({ rel: 'preload', as: 'image', href: first, fetchPriority: 'high' });
 }

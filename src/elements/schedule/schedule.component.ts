@@ -19,6 +19,7 @@ import { failureMessage } from '../../shared/failure-message.js';
 import { isHttpUrl, type ConfigProblem } from '../../store/config.js';
 import { loadSourcePage } from './schedule-source.js';
 import { structuredDataFor, writeStructuredData } from '../../shared/structured-data.js';
+import { heightBeforeDefinition, startsInView } from '../../shared/early-placement.js';
 
 /** The skeleton shows `limit` cards (what the content will hold, since a live schedule now fills it), up to this. */
 const SKELETON_CARDS = 24;
@@ -248,7 +249,7 @@ export class SfSchedule extends SauceflexElement implements CardHost {
    * with its heading), so what stands under the schedule would come up and go down again. 0 for an element created
    * in script (not connected yet).
    */
-  private readonly reservedHeight = this.isConnected ? this.getBoundingClientRect().height : 0;
+  private readonly reservedHeight = heightBeforeDefinition(this);
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
@@ -465,7 +466,7 @@ export class SfSchedule extends SauceflexElement implements CardHost {
    * likely the largest paint); every other picture is lazy. Decided once, at the first content.
    */
   private priorityFor(first: Broadcast | undefined): Broadcast | undefined {
-    this.inView ??= typeof innerHeight !== 'number' || this.getBoundingClientRect().top < innerHeight;
+    this.inView ??= startsInView(this);
     return this.inView ? first : undefined;
   }
 
