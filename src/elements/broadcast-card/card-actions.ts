@@ -172,27 +172,20 @@ export class CardActions implements ReactiveController {
   /** The row: remind (upcoming only), share, counters; then the calendar offer and the outcome. */
   render(broadcast: Broadcast, state: ShopperState, options: ActionsOptions) {
     const { lang } = options;
+    const id = broadcast.broadcastId;
     const name = broadcast.broadcastName;
     const remindable = !options.noRemind && state === 'upcoming' && !!plannedTimes(broadcast);
     const shareable = !options.noShare && state !== 'cancelled' && !!broadcastPageUrl(broadcast);
-    const on = remindable && isReminded(reminderStore.getState(), broadcast.broadcastId);
-    const entry = on && this.offers.has(broadcast.broadcastId) && this.calendar ? this.entry(broadcast) : undefined;
-    const note = this.notes.get(broadcast.broadcastId) ?? '';
-    return html`<div class="actions" part="actions">
-        ${remindable
-          ? html`<button type="button" class="action remind" part="remind" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.toggleRemind(broadcast, options)}>
-              <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS[on ? 'check' : 'bell']}></path></svg><span class="label">${remindMsg(lang, on ? 'remind.on' : 'remind.off')}</span><span class="visually-hidden">: ${name}</span>
-            </button>`
-          : nothing}
-        ${shareable
-          ? html`<button type="button" class="action share" part="share" @click=${() => this.share(broadcast, lang)}>
-              <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS.share}></path></svg><span class="label">${remindMsg(lang, 'share.label')}</span><span class="visually-hidden">: ${name}</span>
-            </button>`
-          : nothing}
-        ${this.renderCounters(broadcast, state, lang)}
-      </div>
-      ${entry && this.calendar ? this.renderOffer(entry, this.calendar, broadcast, options) : nothing}
-      <div class="note" part="note" role="status">${note}${this.loginPrompts.has(broadcast.broadcastId) && !note ? remindMsg(lang, 'remind.login') : ''}</div>`;
+    const on = remindable && isReminded(reminderStore.getState(), id);
+    const entry = on && this.offers.has(id) && this.calendar ? this.entry(broadcast) : undefined;
+    const note = this.notes.get(id) ?? '';
+    // No white space between the controls (text nodes to clone for every card of a schedule); the
+    // buttons' own texts are spans, each named.
+    return html`<div class="actions" part="actions">${remindable
+        ? html`<button type="button" class="action remind" part="remind" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.toggleRemind(broadcast, options)}><svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS[on ? 'check' : 'bell']}></path></svg><span class="label">${remindMsg(lang, on ? 'remind.on' : 'remind.off')}</span><span class="visually-hidden">: ${name}</span></button>`
+        : nothing}${shareable
+        ? html`<button type="button" class="action share" part="share" @click=${() => this.share(broadcast, lang)}><svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false"><path d=${ICONS.share}></path></svg><span class="label">${remindMsg(lang, 'share.label')}</span><span class="visually-hidden">: ${name}</span></button>`
+        : nothing}${this.renderCounters(broadcast, state, lang)}</div>${entry && this.calendar ? this.renderOffer(entry, this.calendar, broadcast, options) : nothing}<div class="note" part="note" role="status">${note || (this.loginPrompts.has(id) ? remindMsg(lang, 'remind.login') : '')}</div>`;
   }
 
   private renderOffer(entry: CalendarEntry, calendar: Calendar, broadcast: Broadcast, options: ActionsOptions) {

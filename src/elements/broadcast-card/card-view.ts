@@ -64,11 +64,7 @@ export function stateLabel(state: ShopperState, lang: Lang): string {
 
 /** The placeholder card, the size of the content (the host marks it busy). */
 export function cardSkeleton(lang: Lang, linkPart = 'card') {
-  return html`<div class="card skeleton" part=${linkPart} role="group" aria-busy="true" aria-label=${msg(lang, 'schedule.loading')}>
-      <div class="thumb" part="thumbnail"></div>
-      <div class="body"><div class="line"></div><div class="line short"></div></div>
-    </div>
-    <div class="actions" part="actions"></div>`;
+  return html`<div class="card skeleton" part=${linkPart} role="group" aria-busy="true" aria-label=${msg(lang, 'schedule.loading')}><div class="thumb" part="thumbnail"></div><div class="body"><div class="line"></div><div class="line short"></div></div></div><div class="actions" part="actions"></div>`;
 }
 
 /** The cards of one host: their template, their actions row, the select event and the inline player. */
@@ -88,7 +84,10 @@ export class CardView implements ReactiveController {
     this.playing = undefined;
   }
 
-  /** One card and its actions row. */
+  /**
+   * One card and its actions row, in one template with the card (no wrapper template: a schedule
+   * draws a thousand, and every nested template is one more instance to clone and track).
+   */
   card(broadcast: Broadcast, settings: CardSettings) {
     const { lang, timeZone, now, target } = settings;
     const state = shopperState(broadcast, now);
@@ -96,14 +95,13 @@ export class CardView implements ReactiveController {
     const url = state === 'cancelled' ? undefined : playerUrl(broadcast, this.token.value);
     const when = start ? `${dayLabel(start, new Date(now), lang, timeZone)} ${formatTime(start, lang, timeZone)}` : '';
     const inner = this.inner(broadcast, state, when, settings);
-    const card = url
+    const actions = this.actions.render(broadcast, state, settings);
+    return url
       ? // The link's name is its visible text (state, title, time, shop), read in that order.
         html`<a class="card" part=${settings.linkPart} href=${url} target=${target} rel=${target === '_self' ? nothing : 'noopener'}
-          @click=${(e: MouseEvent) => this.activate(e, broadcast, url, settings)}>${inner}</a>`
+          @click=${(e: MouseEvent) => this.activate(e, broadcast, url, settings)}>${inner}</a>${actions}`
       : html`<div class="card" part=${settings.linkPart} role="group" aria-label=${[broadcast.broadcastName, stateLabel(state, lang), when, broadcast.shopName].filter(Boolean).join(', ')}
-          aria-disabled=${state === 'cancelled' ? 'true' : nothing}>${inner}</div>`;
-    const { loginUrl, requiresLogin, noRemind, noShare } = settings;
-    return html`${card}${this.actions.render(broadcast, state, { lang, loginUrl, requiresLogin, noRemind, noShare })}`;
+          aria-disabled=${state === 'cancelled' ? 'true' : nothing}>${inner}</div>${actions}`;
   }
 
   /**
@@ -170,34 +168,25 @@ export class CardView implements ReactiveController {
     const viewers = broadcast.room?.incomingCounterInfo;
     const logo = safeUrl(broadcast.partnerProfileImageUrl);
     const products = Array.isArray(broadcast.productListDetail) ? broadcast.productListDetail : [];
-    return html`
-      <div class="thumb" part="thumbnail">
-        ${thumbnail
-          ? // loading before src (Lit sets attributes in this order): a src set first starts an eager fetch of every picture.
-            html`<img loading=${priority ? 'eager' : 'lazy'} fetchpriority=${priority ? 'high' : 'auto'} src=${thumbnail} alt="" decoding="async" />`
-          : nothing}
-        <span class="badge ${state}" part="badge">${stateLabel(state, lang)}</span>
-        ${state === 'replay' && seconds ? html`<span class="duration">${clock(seconds)}</span>` : nothing}
-      </div>
-      <div class="body">
-        <span class="title ${state === 'cancelled' ? 'cancelled-text' : ''}" part="title">${broadcast.broadcastName}</span>
-        <span class="meta" part="meta">
-          ${state === 'live' || state === 'interrupted'
-            ? typeof viewers === 'number'
-              ? msg(lang, 'card.viewers', { n: formatCount(viewers, lang), count: viewers })
-              : ''
-            : state === 'replay' && seconds
-              ? `${when} · ${formatDuration(seconds * 1000, lang)}`
-              : when}
-        </span>
+    // No white space at the edges of the boxes (text nodes to clone for every card); one space
+    // between the texts, so the link's name keeps its words apart whatever a page's CSS does.
+    return html`<div class="thumb" part="thumbnail">${thumbnail
+        ? // loading before src (Lit sets attributes in this order): a src set first starts an eager fetch of every picture.
+          html`<img loading=${priority ? 'eager' : 'lazy'} fetchpriority=${priority ? 'high' : 'auto'} src=${thumbnail} alt="" decoding="async" />`
+        : nothing}<span class="badge ${state}" part="badge">${stateLabel(state, lang)}</span> ${state === 'replay' && seconds ? html`<span class="duration">${clock(seconds)}</span>` : nothing}</div>
+      <div class="body"><span class="title ${state === 'cancelled' ? 'cancelled-text' : ''}" part="title">${broadcast.broadcastName}</span>
+        <span class="meta" part="meta">${state === 'live' || state === 'interrupted'
+          ? typeof viewers === 'number'
+            ? msg(lang, 'card.viewers', { n: formatCount(viewers, lang), count: viewers })
+            : ''
+          : state === 'replay' && seconds
+            ? `${when} · ${formatDuration(seconds * 1000, lang)}`
+            : when}</span>
         ${broadcast.shopName
           ? logo
             ? html`<span class="shop" part="shop"><img loading="lazy" src=${logo} alt="" />${broadcast.shopName}</span>`
             : html`<span class="shop" part="shop">${broadcast.shopName}</span>`
-          : nothing}
-        ${products.length ? renderProducts(products, lang) : nothing}
-      </div>
-    `;
+          : nothing}${products.length ? renderProducts(products, lang) : nothing}</div>`;
   }
 }
 
@@ -205,14 +194,11 @@ function renderProducts(products: NonNullable<Broadcast['productListDetail']>, l
   const first = products.slice(0, PRODUCT_THUMBS);
   const rest = products.length - first.length;
   // Decorative inside the link: product names would drown the broadcast's own name.
-  return html`<ul class="products" part="products" aria-hidden="true" title=${msg(lang, 'card.products', { n: products.length })}>
-    ${first.map((product) => {
-      const src = representative(product.productThumbnailUrlList);
-      // One template per item, not an item and its picture: a schedule draws three per card.
-      return src ? html`<li><img loading="lazy" src=${src} alt="" /></li>` : html`<li></li>`;
-    })}
-    ${rest > 0 ? html`<li class="more">+${rest}</li>` : nothing}
-  </ul>`;
+  return html`<ul class="products" part="products" aria-hidden="true" title=${msg(lang, 'card.products', { n: products.length })}>${first.map((product) => {
+    const src = representative(product.productThumbnailUrlList);
+    // One template per item, not an item and its picture: a schedule draws three per card.
+    return src ? html`<li><img loading="lazy" src=${src} alt="" /></li>` : html`<li></li>`;
+  })}${rest > 0 ? html`<li class="more">+${rest}</li>` : nothing}</ul>`;
 }
 
 /** 134.6 → "2:14"; an hour or more → "1:02:14". */

@@ -1,5 +1,5 @@
 // The render benchmark's page side: <sf-schedule> (the built bundle) against plain DOM code
-// (document.createElement + textContent) showing the same broadcasts with the same CSS boxes.
+// (document.createElement + textContent) showing the same broadcasts, actions row included, with the same CSS boxes.
 // Every function returns milliseconds measured with performance.now() in the page.
 import { layout, settle, until } from './common.js';
 
@@ -142,8 +142,41 @@ function card(b, now) {
     body.append(ul);
   }
   box.append(thumb, body);
-  li.append(box);
-  return { li, nodes: { title, badge, meta, shop: shopName }, texts: t };
+  // The actions row every card of the element carries (remind for upcoming, share unless cancelled,
+  // the polite note): required product, so the baseline draws it too.
+  const names = [];
+  const actions = el('div', 'actions');
+  if (!cancelled) {
+    actions.append(action('remind', REMIND_ICON, '알림 받기', t.title, names), action('share', SHARE_ICON, '공유', t.title, names));
+    actions.firstChild.setAttribute('aria-pressed', 'false');
+  }
+  const note = el('div', 'note');
+  note.setAttribute('role', 'status');
+  li.append(box, actions, note);
+  return { li, nodes: { title, badge, meta, shop: shopName }, names, texts: t };
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+const REMIND_ICON = 'M6 8a6 6 0 0 1 12 0c0 7 3 8 3 8H3s3-1 3-8M10 20a2 2 0 0 0 4 0';
+const SHARE_ICON = 'M4 12v7a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-7M16 6l-4-4-4 4M12 2v13';
+
+/** A remind or share button as the element draws it: icon, visible label, the broadcast's name for screen readers. */
+function action(kind, icon, label, title, names) {
+  const button = el('button', `action ${kind}`);
+  button.type = 'button';
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'icon');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', icon);
+  svg.append(path);
+  const name = el('span', 'visually-hidden', `: ${title}`);
+  names.push(name);
+  button.append(svg, el('span', 'label', label), name);
+  return button;
 }
 
 let plainState;
@@ -198,6 +231,7 @@ export async function plainUpdate({ broadcastId, name }) {
     for (const key of ['title', 'badge', 'meta', 'shop']) {
       if (next[key] !== shown.texts[key]) shown.nodes[key].textContent = next[key];
     }
+    if (next.title !== shown.texts.title) for (const name of shown.names) name.textContent = `: ${next.title}`;
     shown.texts = next;
   }
   layout();
