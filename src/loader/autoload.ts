@@ -78,7 +78,7 @@ export function discover(root: ParentNode): void {
     if (!isLazyTag(name) || customElements.get(name)) return;
     // Where it stands, learnt from the browser's own layouts (src/shared/early-placement.ts); then its data
     // starts now, beside its code, not after it.
-    if (name === 'sf-schedule') watchPlacement(element);
+    watchPlacement(element);
     prefetchFor(element);
     if (!pending.has(name)) found.add(name);
   };

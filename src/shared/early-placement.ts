@@ -20,7 +20,7 @@ interface Placement {
 const placements = new WeakMap<Element, Placement>();
 let observer: ResizeObserver | undefined;
 
-/** Called by the autoloader for each undefined tag whose element asks the functions below. */
+/** Called by the autoloader for each undefined tag it finds. */
 export function watchPlacement(element: Element): void {
   if (typeof ResizeObserver === 'undefined') return;
   observer ??= new ResizeObserver((entries) => {
@@ -38,6 +38,11 @@ export function heightBeforeDefinition(element: Element): number {
   observer?.unobserve(element);
   if (!element.isConnected) return 0;
   return placements.get(element)?.height ?? element.getBoundingClientRect().height;
+}
+
+/** Whether the autoloader watched this tag and the browser has reported where it stands. */
+export function placementKnown(element: Element): boolean {
+  return placements.has(element);
 }
 
 /** Whether the tag's top is within the first screen (true where there is no window to ask). */

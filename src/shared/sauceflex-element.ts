@@ -16,6 +16,7 @@ import { startSession } from '../session/viewer-session.js';
 import { DataController, type DataOptions } from './data-controller.js';
 import { cspBlockFor, markElementsStarted, onCspBlock } from './csp.js';
 import { SauceflexError } from '../api/errors.js';
+import { heightBeforeDefinition, placementKnown } from './early-placement.js';
 import { startAnalytics } from './analytics.js';
 
 /**
@@ -86,9 +87,38 @@ export class SauceflexElement extends LitElement {
    */
   protected static serverProperties: readonly string[] = [];
 
+  /**
+   * An element the page had before its code arrived (the autoloader watched it: src/shared/early-placement.ts)
+   * draws its first view in a task of its own. The elements of a page are all upgraded in the task that
+   * defines them; drawn there too, they made one long task that blocks input (the page bench's TBT). Until it
+   * has drawn, it keeps the height it had before it was defined, so nothing moves in between. Elements created
+   * in script draw at once, as Lit's elements do.
+   */
+  private readonly heightToHold = inBrowser && placementKnown(this) ? heightBeforeDefinition(this) : undefined;
+  private heldHeight?: CSSStyleSheet;
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || this.heightToHold === undefined) return super.scheduleUpdate();
+    return new Promise((resolve) => setTimeout(resolve)).then(() => super.scheduleUpdate());
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    const root = this.renderRoot as ShadowRoot;
+    if (this.heldHeight) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.heldHeight);
+    this.heldHeight = undefined;
+  }
+
   override connectedCallback(): void {
     if (!this.hasUpdated) this.readServerProperties();
     super.connectedCallback();
+    const root = this.renderRoot as ShadowRoot;
+    if (!this.hasUpdated && this.heightToHold && !this.heldHeight && root.adoptedStyleSheets) {
+      // A constructed sheet, not a style attribute: the host's own attributes stay the shop's, and a strict CSP allows it.
+      this.heldHeight = new CSSStyleSheet();
+      this.heldHeight.replaceSync(`:host{min-height:${this.heightToHold}px}`);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.heldHeight];
+    }
     window.addEventListener('online', this.onOnline);
     this.reportObjectAttributes();
     // A violation may be reported after the failed request it explains: render the message again then.
