@@ -48,6 +48,8 @@ export const CHUNK_GROUPS: readonly ChunkGroup[] = [
       'src/shared/repair-warnings.ts',
       'src/shared/abortable.ts',
       'src/shared/thumbnails.ts',
+      // The locale table, and the loader's warm-up of its Intl data while the element code is on its way.
+      'src/i18n/locale.ts',
       // The autoloader watches where a schedule stands, for the element to read at its upgrade.
       'src/shared/early-placement.ts',
       'src/store/broadcasts.ts',

@@ -1,6 +1,6 @@
 /** The coupon panel's strings (Korean and English) and its date-range formatting. */
 import type { Lang } from '../store/config.js';
-import { localeOf } from './format.js';
+import { localeOf } from './locale.js';
 import { defineMessages, type Message } from './messages.js';
 
 const ko = {

@@ -5,9 +5,7 @@
  */
 import type { Lang } from '../store/config.js';
 import { msg } from './messages.js';
-
-const LOCALE: Record<Lang, string> = { ko: 'ko-KR', en: 'en-US' };
-export const localeOf = (lang: Lang): string => LOCALE[lang];
+import { LOCALE } from './locale.js';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {

@@ -1,5 +1,6 @@
 /** Every string an element shows, in Korean and English. Keys say where the string is used. */
 import type { Lang } from '../store/config.js';
+import { LOCALE } from './locale.js';
 
 const ko = {
   'state.live': 'LIVE',
@@ -86,11 +87,10 @@ export type Message = string | ({ other: string } & Partial<Record<Intl.LDMLPlur
  */
 export type Messages<K extends string> = (lang: Lang, key: K, params?: Record<string, string | number>) => string;
 
-const LOCALES: Record<Lang, string> = { ko: 'ko-KR', en: 'en-US' };
 const plurals = new Map<Lang, Intl.PluralRules>();
 const numbers = new Map<Lang, Intl.NumberFormat>();
-const pluralOf = (lang: Lang) => plurals.get(lang) ?? plurals.set(lang, new Intl.PluralRules(LOCALES[lang])).get(lang)!;
-const numberOf = (lang: Lang) => numbers.get(lang) ?? numbers.set(lang, new Intl.NumberFormat(LOCALES[lang])).get(lang)!;
+const pluralOf = (lang: Lang) => plurals.get(lang) ?? plurals.set(lang, new Intl.PluralRules(LOCALE[lang])).get(lang)!;
+const numberOf = (lang: Lang) => numbers.get(lang) ?? numbers.set(lang, new Intl.NumberFormat(LOCALE[lang])).get(lang)!;
 
 /**
  * A message catalog for one area (each element family keeps its strings in `src/i18n/<area>.ts`

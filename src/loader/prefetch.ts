@@ -16,6 +16,7 @@ import { prefetchBroadcast } from '../shared/broadcast-source.js';
 import { prefetchSchedule, scheduleQuery } from '../shared/schedule-source.js';
 import { broadcastThumbnail } from '../shared/thumbnails.js';
 import { startsInView } from '../shared/early-placement.js';
+import { warmLocale } from '../i18n/locale.js';
 import { configFromAttributes, configProblems, configStore, resolveConfig } from '../store/config.js';
 
 /** Tags that show one broadcast by its `broadcast-id` (read through the shared broadcast source). */
@@ -34,11 +35,14 @@ function option(element: Element, property: string, attribute: string): unknown 
 /** Start what `element` will ask for, once; called by the autoloader for each tag it finds undefined. */
 export function prefetchFor(element: Element): void {
   const tag = element.localName;
-  // A server-rendered element (`ssr`, src/ssr/) brought its data with the page.
-  if (started.has(element) || element.hasAttribute('ssr') || (tag !== 'sf-schedule' && !BY_BROADCAST_ID.has(tag))) return;
+  if (started.has(element)) return;
   started.add(element);
-  bufferViolations(); // a refusal of what is asked here is explained by the elements later
   const config = resolveConfig(configFromAttributes((name) => element.getAttribute(name)), configStore.getState());
+  // Every element formats numbers and dates, a server-rendered one too when it hydrates.
+  warmLocale(config.lang);
+  // A server-rendered element (`ssr`, src/ssr/) brought its data with the page.
+  if (element.hasAttribute('ssr') || (tag !== 'sf-schedule' && !BY_BROADCAST_ID.has(tag))) return;
+  bufferViolations(); // a refusal of what is asked here is explained by the elements later
   if (configProblems(config).length || !config.partnerId) return;
   preconnect(config.apiBase, true);
   // The viewer token is not asked for here: its request starts with the elements, once shared/csp.ts listens, so a

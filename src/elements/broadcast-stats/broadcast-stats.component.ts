@@ -1,7 +1,8 @@
 import { html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AnalysisCounts, BroadcastStats, StatsPoint } from '../../api/models.js';
-import { formatDateTime, formatDuration, formatTime, localeOf } from '../../i18n/format.js';
+import { formatDateTime, formatDuration, formatTime } from '../../i18n/format.js';
+import { localeOf } from '../../i18n/locale.js';
 import { statsMsg, type StatsKey } from '../../i18n/stats.js';
 import { SauceflexElement } from '../../shared/sauceflex-element.js';
 import type { ConfigProblem, Lang, SfConfig } from '../../store/config.js';
