@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AnalysisCounts, BroadcastStats, StatsPoint } from '../../api/models.js';
 import { formatDateTime, formatDuration, formatTime } from '../../i18n/format.js';
@@ -79,6 +79,12 @@ export class SfBroadcastStats extends SauceflexElement {
     return statsMsg(this.config.lang, key, params);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Through the CSSOM, not a style attribute: a strict CSP's style-src refuses those (the README promises none is needed).
+    for (const bar of this.renderRoot.querySelectorAll<HTMLElement>('.bar > [data-share]')) bar.style.inlineSize = `${bar.dataset.share}%`;
+  }
+
   override render() {
     return this.renderStates(this.data, {
       problems: this.problems(),
@@ -140,7 +146,7 @@ export class SfBroadcastStats extends SauceflexElement {
           const share = viewers / total;
           return html`<li>
             <span class="band">${this.t(`stats.age.${band}` as StatsKey)}</span>
-            <span class="bar" aria-hidden="true"><span style="inline-size: ${(share * 100).toFixed(1)}%"></span></span>
+            <span class="bar" aria-hidden="true"><span data-share=${(share * 100).toFixed(1)}></span></span>
             <span class="value">${number.format(viewers)} (${percent.format(share)})</span>
           </li>`;
         })}

@@ -232,6 +232,13 @@ export class SfLivePlayer extends SauceflexElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Through the CSSOM, not style attributes: a strict CSP's style-src refuses those (the README promises none is needed).
+    const width = this.floatingWidth?.trim();
+    const base = this.renderRoot.querySelector<HTMLElement>('.base');
+    if (width) base?.style.setProperty('--sf-floating-width', width);
+    else base?.style.removeProperty('--sf-floating-width');
+    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
+    if (frame) frame.style.transform = this.dragOffset ? `translate(${this.dragOffset.dx}px, ${this.dragOffset.dy}px)` : '';
     const status = this.state;
     if (this.getAttribute('state') !== status) this.setAttribute('state', status);
     this.toggleAttribute('docked', this.docked);
@@ -585,8 +592,7 @@ export class SfLivePlayer extends SauceflexElement {
 
   override render() {
     const lang = this.config.lang;
-    const width = this.floatingWidth?.trim();
-    return html`<div class="base" part="base" style=${width ? `--sf-floating-width: ${width.replace(/[;{}]/g, '')}` : nothing}>
+    return html`<div class="base" part="base">
       ${this.renderStates(this.data, {
         problems: this.broadcast || !this.broadcastId ? [] : this.checkConfig(),
         value: this.shown,
@@ -638,7 +644,6 @@ export class SfLivePlayer extends SauceflexElement {
         part="frame"
         role="region"
         aria-label=${name ? liveMsg(lang, 'live.label', { name }) : liveMsg(lang, 'live.labelDefault')}
-        style=${offset ? `transform: translate(${offset.dx}px, ${offset.dy}px)` : nothing}
       >
         ${docked ? this.renderBar() : nothing}
         <div class="screen">
