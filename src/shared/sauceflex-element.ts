@@ -94,8 +94,8 @@ export class SauceflexElement extends LitElement {
    * has drawn, it keeps the height it had before it was defined, so nothing moves in between. Elements created
    * in script draw at once, as Lit's elements do.
    */
-  private readonly heightToHold = inBrowser && placementKnown(this) ? heightBeforeDefinition(this) : undefined;
-  private heldHeight?: CSSStyleSheet;
+  protected readonly heightToHold = inBrowser && placementKnown(this) ? heightBeforeDefinition(this) : undefined;
+  private holdSheet?: CSSStyleSheet;
 
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || this.heightToHold === undefined) return super.scheduleUpdate();
@@ -105,19 +105,19 @@ export class SauceflexElement extends LitElement {
   protected override firstUpdated(changed: PropertyValues): void {
     super.firstUpdated(changed);
     const root = this.renderRoot as ShadowRoot;
-    if (this.heldHeight) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.heldHeight);
-    this.heldHeight = undefined;
+    if (this.holdSheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.holdSheet);
+    this.holdSheet = undefined;
   }
 
   override connectedCallback(): void {
     if (!this.hasUpdated) this.readServerProperties();
     super.connectedCallback();
     const root = this.renderRoot as ShadowRoot;
-    if (!this.hasUpdated && this.heightToHold && !this.heldHeight && root.adoptedStyleSheets) {
+    if (!this.hasUpdated && this.heightToHold && !this.holdSheet && root.adoptedStyleSheets) {
       // A constructed sheet, not a style attribute: the host's own attributes stay the shop's, and a strict CSP allows it.
-      this.heldHeight = new CSSStyleSheet();
-      this.heldHeight.replaceSync(`:host{min-height:${this.heightToHold}px}`);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.heldHeight];
+      this.holdSheet = new CSSStyleSheet();
+      this.holdSheet.replaceSync(`:host{min-height:${this.heightToHold}px}`);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.holdSheet];
     }
     window.addEventListener('online', this.onOnline);
     this.reportObjectAttributes();

@@ -246,10 +246,10 @@ export class SfSchedule extends SauceflexElement implements CardHost {
    * The height the page gave the tag before it was defined (our reservation, src/shared/reserve.ts, or the shop's
    * `:not(:defined)` rule), read during the upgrade, when the tag is not `:defined` yet. The skeleton keeps it: one
    * day's group of `limit` cards can be shorter than that box and than the content (grouped by day, each group
-   * with its heading), so what stands under the schedule would come up and go down again. 0 for an element created
-   * in script (not connected yet).
+   * with its heading), so what stands under the schedule would come up and go down again. The base class's
+   * `heightToHold` where the autoloader watched the tag, else measured now; 0 for an element created in script.
    */
-  private readonly reservedHeight = heightBeforeDefinition(this);
+  private readonly reservedHeight = this.heightToHold ?? heightBeforeDefinition(this);
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
